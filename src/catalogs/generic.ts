@@ -1,0 +1,10 @@
+/**
+ * The shipped Generic catalog (catalog/generic.json). Part of the catalog compiler layer: the
+ * JSON is imported here only, so a bundle that imports this module carries this catalog
+ * and no other.
+ */
+import data from '../../catalog/generic.json' with { type: 'json' };
+import type { Catalog } from '../generated/catalog-types.js';
+
+/** The Generic catalog as shipped (validated and compiled when a classifier is created). */
+export const genericCatalog: Catalog = data as Catalog;

@@ -1,0 +1,291 @@
+/**
+ * The catalog compiler: turns validated catalog data into lookup structures once, when a
+ * classifier is created, so `classify` does map lookups instead of scanning entries.
+ *
+ * - codes, exact texts and statuses are `Map` keys;
+ * - templates are indexed by their first literal word (or, for templates that start with
+ *   a hole, their rarest literal word), so one pass over the message's words finds the
+ *   few templates worth trying, however many the catalog has.
+ */
+import type { Catalog, CatalogEntry } from './generated/catalog-types.js';
+import { isTemplate, parseTemplate, type Template } from './template.js';
+import { foldCase, textKey } from './text.js';
+import type { Category, MatchedBy, Shape } from './vocabulary.js';
+
+/** One entry, ready to match. */
+export interface CompiledEntry {
+  id: string;
+  /** The catalog's vendor (`generic` for the generic catalog). */
+  catalog: string;
+  outcome: 'error' | 'success' | 'queued';
+  category: Category;
+  retryable: boolean;
+  fatal: boolean;
+  description: string;
+  docs: string;
+  status: number | null;
+  /** 4 for "4xx", 5 for "5xx"; null without a class condition. */
+  statusClass: number | null;
+  codes: ReadonlySet<string> | null;
+  exact: ReadonlySet<string> | null;
+  templates: readonly Template[];
+  shape: Shape | null;
+  transport: boolean;
+  names: ReadonlySet<string> | null;
+  secret: ReadonlySet<string> | null;
+  /** Specificity within its precedence tier: more conditions rank higher. */
+  rank: number;
+  /** The rule that names this entry's strongest condition. */
+  matchedBy: MatchedBy;
+  facts: Readonly<Record<string, string | number | boolean>> | undefined;
+}
+
+/** Templates grouped for one-pass lookup. */
+export interface TemplateIndex {
+  /** Literal-led templates keyed by their first word. */
+  byFirstWord: Map<string, TemplateCandidate[]>;
+  /** Hole-led templates keyed by their rarest literal word. */
+  byAnyWord: Map<string, TemplateCandidate[]>;
+  size: number;
+}
+
+/** A template and the entry it belongs to. */
+export interface TemplateCandidate {
+  template: Template;
+  entry: CompiledEntry;
+}
+
+/** Code / message / status lookups for one group of entries. */
+export interface EntryIndex {
+  byCode: Map<string, CompiledEntry[]>;
+  byExact: Map<string, CompiledEntry[]>;
+  templates: TemplateIndex;
+  byShape: Map<Shape, CompiledEntry[]>;
+  byStatus: Map<number, CompiledEntry[]>;
+  byClass: Map<number, CompiledEntry[]>;
+  /** Entries without conditions of their kind (item default, transport default). */
+  fallback: CompiledEntry | undefined;
+}
+
+/** A compiled catalog. */
+export interface CompiledCatalog {
+  vendor: string;
+  name: string;
+  docs: string;
+  shapes: ReadonlySet<Shape>;
+  hosts: readonly string[];
+  requestIdHeaders: readonly string[];
+  resetUnit: 'delta-seconds' | 'epoch-seconds' | 'auto';
+  retryBodyFields: readonly { path: readonly string[]; unit: 'seconds' | 'milliseconds' }[];
+  idempotencyKeyRequiredFor: ReadonlySet<string>;
+  errorsIn2xx: boolean;
+  entries: readonly CompiledEntry[];
+  /** Whole-response entries (fatal errors, success, queued). */
+  responses: EntryIndex;
+  /** Per-item (minor) entries. */
+  items: EntryIndex;
+  /** Thrown-error entries. */
+  transport: EntryIndex;
+  /** The `<vendor>.unknown` entry. */
+  unknown: CompiledEntry;
+  /** The source data, for tools (lint, CLI `catalog`). */
+  source: Catalog;
+}
+
+function toList(value: string | string[] | undefined): string[] {
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+function parseStatus(value: number | string | undefined): { status: number | null; statusClass: number | null } {
+  if (typeof value === 'number') return { status: value, statusClass: null };
+  if (typeof value === 'string') return { status: null, statusClass: Number(value[0]) };
+  return { status: null, statusClass: null };
+}
+
+/** Thrown when a template in a catalog does not parse (lint reports these first). */
+export class CatalogError extends Error {
+  override readonly name = 'CatalogError';
+  /** Every problem found, as `path: message`. */
+  readonly issues: readonly string[];
+
+  constructor(message: string, issues: readonly string[], options?: { cause?: unknown }) {
+    super(message, options);
+    this.issues = issues;
+  }
+}
+
+/** Type guard for {@link CatalogError}, safe across realms (checks `name`). */
+export function isCatalogError(value: unknown): value is CatalogError {
+  return value instanceof Error && value.name === 'CatalogError' && Array.isArray((value as CatalogError).issues);
+}
+
+function compileEntry(entry: CatalogEntry, catalog: Catalog, problems: string[]): CompiledEntry {
+  const match = entry.match ?? {};
+  const { status, statusClass } = parseStatus(match.status);
+  const codes = toList(match.code).map(foldCase);
+  const exact: string[] = [];
+  const templates: Template[] = [];
+  for (const text of toList(match.message)) {
+    if (!isTemplate(text)) {
+      exact.push(textKey(text));
+      continue;
+    }
+    const parsed = parseTemplate(text);
+    if ('error' in parsed) problems.push(`${entry.id}: template "${text}": ${parsed.error}`);
+    else templates.push(parsed);
+  }
+  const names = toList(match.name);
+  const hasMessage = exact.length > 0 || templates.length > 0;
+  const rank =
+    (codes.length > 0 ? 8 : 0) +
+    (hasMessage ? 4 : 0) +
+    (match.shape !== undefined ? 2 : 0) +
+    (status !== null ? 1 : statusClass !== null ? 0.5 : 0);
+  const matchedBy: MatchedBy = match.transport
+    ? 'transport'
+    : codes.length > 0
+      ? 'code'
+      : hasMessage
+        ? 'message'
+        : status !== null
+          ? 'status'
+          : statusClass !== null
+            ? 'status_class'
+            : 'none';
+  return {
+    id: entry.id,
+    catalog: catalog.vendor,
+    outcome: entry.outcome ?? 'error',
+    category: entry.category ?? 'unknown',
+    retryable: entry.retryable ?? false,
+    fatal: entry.fatal ?? true,
+    description: entry.description,
+    docs: entry.docs ?? catalog.docs,
+    status,
+    statusClass,
+    codes: codes.length > 0 ? new Set(codes) : null,
+    exact: exact.length > 0 ? new Set(exact) : null,
+    templates,
+    shape: match.shape ?? null,
+    transport: match.transport === true,
+    names: names.length > 0 ? new Set(names.map(foldCase)) : null,
+    secret: entry.secret && entry.secret.length > 0 ? new Set(entry.secret) : null,
+    rank,
+    matchedBy,
+    facts: entry.facts,
+  };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
+}
+
+function byRankDescending(a: CompiledEntry, b: CompiledEntry): number {
+  return b.rank - a.rank;
+}
+
+/** Builds the lookups for a group of entries (whole responses, items, or transport). */
+export function buildIndex(entries: readonly CompiledEntry[]): EntryIndex {
+  const index: EntryIndex = {
+    byCode: new Map(),
+    byExact: new Map(),
+    templates: { byFirstWord: new Map(), byAnyWord: new Map(), size: 0 },
+    byShape: new Map(),
+    byStatus: new Map(),
+    byClass: new Map(),
+    fallback: undefined,
+  };
+  // Word frequencies across templates, to key hole-led templates by their rarest word.
+  const frequency = new Map<string, number>();
+  for (const entry of entries)
+    for (const template of entry.templates)
+      for (const word of new Set(template.literalWords)) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+
+  for (const entry of entries) {
+    if (entry.codes !== null) {
+      for (const code of entry.codes) push(index.byCode, code, entry);
+    } else if (entry.exact !== null || entry.templates.length > 0) {
+      for (const text of entry.exact ?? []) push(index.byExact, text, entry);
+      for (const template of entry.templates) {
+        const candidate = { template, entry };
+        index.templates.size++;
+        if (template.startsWithWord) push(index.templates.byFirstWord, template.literalWords[0]!, candidate);
+        else {
+          const rarest = template.literalWords.reduce((best, word) =>
+            (frequency.get(word) ?? 0) < (frequency.get(best) ?? 0) ? word : best,
+          );
+          push(index.templates.byAnyWord, rarest, candidate);
+        }
+      }
+    } else if (entry.names !== null) {
+      // Transport entries matched by error name only: kept in the code map under a prefix.
+      for (const name of entry.names) push(index.byCode, `name:${name}`, entry);
+    } else if (entry.shape !== null) push(index.byShape, entry.shape, entry);
+    else if (entry.status !== null) push(index.byStatus, entry.status, entry);
+    else if (entry.statusClass !== null) push(index.byClass, entry.statusClass, entry);
+    else index.fallback ??= entry;
+  }
+  for (const map of [index.byCode, index.byExact, index.byShape, index.byStatus, index.byClass])
+    for (const list of map.values()) list.sort(byRankDescending);
+  for (const map of [index.templates.byFirstWord, index.templates.byAnyWord])
+    for (const list of map.values())
+      list.sort((a, b) => b.entry.rank - a.entry.rank || b.template.literalLength - a.template.literalLength);
+  return index;
+}
+
+/** The synthesized `<vendor>.unknown` entry: nothing in the catalog matched. */
+function unknownEntry(catalog: Catalog): CompiledEntry {
+  return {
+    id: `${catalog.vendor}.unknown`,
+    catalog: catalog.vendor,
+    outcome: 'error',
+    category: 'unknown',
+    retryable: false,
+    fatal: true,
+    description: `No ${catalog.name} catalog entry matched this response.`,
+    docs: catalog.docs,
+    status: null,
+    statusClass: null,
+    codes: null,
+    exact: null,
+    templates: [],
+    shape: null,
+    transport: false,
+    names: null,
+    secret: null,
+    rank: 0,
+    matchedBy: 'none',
+    facts: undefined,
+  };
+}
+
+/**
+ * Compiles a validated catalog. Throws {@link CatalogError} when a template does not
+ * parse; everything else about meaning is left to lint.
+ */
+export function compileCatalog(catalog: Catalog): CompiledCatalog {
+  const problems: string[] = [];
+  const entries = catalog.entries.map((entry) => compileEntry(entry, catalog, problems));
+  if (problems.length > 0) throw new CatalogError(`catalog "${catalog.vendor}" has invalid templates`, problems);
+  return {
+    vendor: catalog.vendor,
+    name: catalog.name,
+    docs: catalog.docs,
+    shapes: new Set(catalog.shapes),
+    hosts: catalog.hosts.map(foldCase),
+    requestIdHeaders: catalog.requestIdHeaders.map(foldCase),
+    resetUnit: catalog.retryHints?.resetUnit ?? 'auto',
+    retryBodyFields: (catalog.retryHints?.bodyFields ?? []).map((field) => ({ path: field.path.split('.'), unit: field.unit })),
+    idempotencyKeyRequiredFor: new Set(catalog.retryPolicy?.idempotencyKeyRequiredFor ?? []),
+    errorsIn2xx: catalog.errorsIn2xx === true,
+    entries,
+    responses: buildIndex(entries.filter((entry) => !entry.transport && entry.fatal)),
+    items: buildIndex(entries.filter((entry) => !entry.transport && !entry.fatal)),
+    transport: buildIndex(entries.filter((entry) => entry.transport)),
+    unknown: unknownEntry(catalog),
+    source: catalog,
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * The public `createClassifier` and the lazily built default classifier behind the
+ * top-level `classify` / `normalizeError` (STYLE.md: no hidden global state beyond one
+ * default built on first use).
+ */
+import { createClassifierFromCatalogs, type Classifier } from './classifier.js';
+import { brazeCatalog } from './catalogs/braze.js';
+import { genericCatalog } from './catalogs/generic.js';
+import { sinchCatalog } from './catalogs/sinch.js';
+import { spotzeeCatalog } from './catalogs/spotzee.js';
+import { transformifyCatalog } from './catalogs/transformify.js';
+import type { Catalog } from './generated/catalog-types.js';
+import type { ErrorId } from './generated/ids.js';
+import { normalizeThrown } from './normalize-error.js';
+import type { Classification, ClassifyOptions, RawResponse } from './types.js';
+
+/** Every shipped vendor catalog (the generic catalog is separate: it is always used). */
+export const shippedCatalogs: readonly Catalog[] = [brazeCatalog, sinchCatalog, transformifyCatalog, spotzeeCatalog];
+
+/** Options of {@link createClassifier}. */
+export interface CreateClassifierOptions extends ClassifyOptions {
+  /**
+   * Vendor catalogs, validated when the classifier is created (a `CatalogError` is thrown
+   * for an invalid one). Default: every shipped catalog. Pass `[...shippedCatalogs, mine]`
+   * to add a catalog of your own.
+   */
+  catalogs?: readonly (Catalog | unknown)[];
+  /** Replaces the shipped generic catalog (HTTP status defaults, gateway pages, network errors). */
+  generic?: Catalog | unknown;
+}
+
+/**
+ * Creates a classifier over the given catalogs. Compiling happens here, once; the
+ * returned `classify` only does lookups.
+ *
+ * @example
+ * const classifier = createClassifier({ catalogs: [...shippedCatalogs, myCatalog], maxRetryAfterMs: 60_000 });
+ * classifier.classify({ vendor: 'acme', status: 429, headers: { 'retry-after': '5' } });
+ */
+export function createClassifier<Id extends string = ErrorId>(options: CreateClassifierOptions = {}): Classifier<Id> {
+  const { catalogs = shippedCatalogs, generic = genericCatalog, ...settings } = options;
+  return createClassifierFromCatalogs<Id>({ ...settings, catalogs, generic }, normalizeThrown);
+}
+
+let defaultInstance: Classifier | undefined;
+
+/** The default classifier (all shipped catalogs), built on first use. */
+export function defaultClassifier(): Classifier {
+  return (defaultInstance ??= createClassifier());
+}
+
+/**
+ * Classifies a raw vendor response into one normalized result. Never throws.
+ *
+ * @example
+ * const result = classify({ vendor: 'braze', status: 400, body: '{"message":"Invalid Campaign ID"}' });
+ * result.outcome;     // 'error'
+ * result.error?.id;   // 'braze.invalid_campaign_id'
+ */
+export function classify(input: RawResponse | unknown, options?: ClassifyOptions): Classification {
+  return defaultClassifier().classify(input, options);
+}
+
+/**
+ * Classifies a thrown error: fetch/undici network errors, AbortError/TimeoutError, axios,
+ * got and ky errors (with or without a response), AggregateError, strings. Never throws.
+ *
+ * @example
+ * try { await fetch(url); } catch (thrown) { normalizeError(thrown).error?.id; } // 'network.econnrefused'
+ */
+export function normalizeError(thrown: unknown, options?: ClassifyOptions): Classification {
+  return defaultClassifier().normalizeError(thrown, options);
+}

@@ -1,0 +1,240 @@
+/**
+ * Shape detection and extraction (docs/catalog-format.md "Shapes"): names the body's shape
+ * and takes out the vendor's code, message, field errors and per-item errors. Shapes are
+ * structural knowledge only; what a code or message means lives in the catalog.
+ */
+import type { ParsedBody } from './parse-body.js';
+import { extractFields } from './fields.js';
+import { isArray, isRecord, own, ownString } from './safe.js';
+import { clip } from './text.js';
+import type { FieldError } from './types.js';
+import type { Shape } from './vocabulary.js';
+
+/** What the extractor found in a body. */
+export interface Extracted {
+  shape: Shape;
+  /** The vendor's machine code as received, stringified. */
+  code: string | null;
+  /** The vendor's message as received. */
+  message: string | null;
+  fields: FieldError[] | undefined;
+  /** Per-item errors beside the message (Braze `errors`), classified as minor errors. */
+  items: unknown[] | undefined;
+}
+
+const MAX_MESSAGE = 2000;
+const MAX_TEXT_MESSAGE = 500;
+
+function codeString(value: unknown): string | null {
+  if (typeof value === 'string') return value === '' ? null : clip(value, 200);
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return null;
+}
+
+function messageString(value: unknown): string | null {
+  return typeof value === 'string' && value.trim() !== '' ? clip(value, MAX_MESSAGE) : null;
+}
+
+function firstMessage(value: unknown, keys: readonly string[]): string | null {
+  for (const key of keys) {
+    const message = messageString(own(value, key));
+    if (message !== null) return message;
+  }
+  return null;
+}
+
+type ShapeTest = (body: Record<string, unknown>) => boolean;
+
+/** The shapes a JSON body can have. */
+export type JsonShape = Exclude<Shape, 'html' | 'text' | 'empty'>;
+
+function errorObjectCode(body: Record<string, unknown>): unknown {
+  const error = own(body, 'error');
+  return isRecord(error) ? own(error, 'code') : undefined;
+}
+
+// Structural tests, in the order they are tried when the vendor is unknown. A body can fit
+// several (a problem document with a legacy `error` text member also fits `transformify`);
+// a known vendor's own shapes are preferred.
+const SHAPE_TESTS: readonly (readonly [Exclude<JsonShape, 'json'>, ShapeTest])[] = [
+  ['google', (body) => typeof errorObjectCode(body) === 'number' && typeof own(own(body, 'error'), 'status') === 'string'],
+  ['spotzee', (body) => typeof errorObjectCode(body) === 'string'],
+  ['transformify', (body) => typeof own(body, 'error') === 'string'],
+  ['sinch', (body) => typeof own(body, 'code') === 'string' && typeof own(body, 'text') === 'string'],
+  [
+    'problem',
+    (body) =>
+      (typeof own(body, 'type') === 'string' || typeof own(body, 'title') === 'string') &&
+      (own(body, 'status') !== undefined || own(body, 'detail') !== undefined),
+  ],
+  ['braze', (body) => typeof own(body, 'message') === 'string' || isArray(own(body, 'errors'))],
+];
+
+/**
+ * Names the shape of a parsed JSON body. `problemMedia`: the content type said
+ * problem+json (RFC 9457 §3), which settles it. `preferred`: the known vendor's shapes,
+ * tried before the others.
+ */
+export function detectShape(value: unknown, problemMedia: boolean, preferred?: ReadonlySet<Shape>): JsonShape {
+  let first: JsonShape | undefined;
+  if (!isRecord(value)) return 'json';
+  if (problemMedia) return 'problem';
+  for (const [shape, test] of SHAPE_TESTS) {
+    if (first !== undefined && (preferred === undefined || !preferred.has(shape))) continue;
+    if (!test(value)) continue;
+    if (preferred === undefined || preferred.has(shape)) return shape;
+    first = shape;
+  }
+  // A vendor that lists the generic `json` shape prefers it to another vendor's shape.
+  return preferred?.has('json') ? 'json' : (first ?? 'json');
+}
+
+/** The last path segment of a problem `type` URI, used as its code when no `code` member exists. */
+function problemTypeCode(type: unknown): string | null {
+  if (typeof type !== 'string' || type === '' || type === 'about:blank') return null;
+  const trimmed = type.replace(/[/#]+$/, '');
+  const cut = Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('#'), trimmed.lastIndexOf(':'));
+  return codeString(trimmed.slice(cut + 1));
+}
+
+function errorItems(value: unknown): unknown[] | undefined {
+  const errors = own(value, 'errors');
+  return isArray(errors) && errors.length > 0 ? errors : undefined;
+}
+
+type JsonExtractor = (body: Record<string, unknown>) => Omit<Extracted, 'shape'>;
+
+const GENERIC_MESSAGE_KEYS = ['message', 'error_description', 'detail', 'error_message', 'errorMessage', 'title', 'msg', 'description'];
+
+function extractGeneric(body: unknown): Omit<Extracted, 'shape'> {
+  // Some APIs answer with a top-level array of error objects.
+  const first = isArray(body) ? own(body, '0') : body;
+  const error = own(first, 'error');
+  const errors = own(first, 'errors');
+  const firstError = isArray(errors) ? own(errors, '0') : undefined;
+  return {
+    code:
+      codeString(own(first, 'code')) ??
+      codeString(own(first, 'error_code')) ??
+      codeString(own(first, 'errorCode')) ??
+      codeString(own(error, 'code')) ??
+      codeString(own(error, 'type')) ??
+      codeString(own(firstError, 'code')),
+    message:
+      firstMessage(first, GENERIC_MESSAGE_KEYS) ??
+      firstMessage(error, ['message', 'detail']) ??
+      firstMessage(firstError, ['message', 'detail', 'title']) ??
+      messageString(error),
+    fields: extractFields(errors) ?? extractFields(own(error, 'details')),
+    items: undefined,
+  };
+}
+
+// A table keyed by every JSON shape: adding a shape to SHAPES fails to compile until it
+// has an extractor here. (A lookup table rather than a ts-pattern `match`, because this
+// runs on every classified response and must not allocate a matcher per call.)
+const JSON_EXTRACTORS: Record<JsonShape, JsonExtractor> = {
+  problem: (body) => ({
+    code: codeString(own(body, 'code')) ?? codeString(own(body, 'error_code')) ?? problemTypeCode(own(body, 'type')),
+    message: firstMessage(body, ['detail', 'message', 'title']),
+    fields:
+      extractFields(own(body, 'errors')) ??
+      extractFields(own(body, 'invalid-params')) ??
+      extractFields(own(body, 'invalid_params')),
+    items: undefined,
+  }),
+  google: (body) => {
+    const error = own(body, 'error');
+    const details = own(error, 'details');
+    let fields: FieldError[] | undefined;
+    if (isArray(details)) {
+      for (let i = 0; i < details.length && i < 16 && fields === undefined; i++)
+        fields = extractFields(own(own(details, String(i)), 'fieldViolations'));
+    }
+    return {
+      code: codeString(own(error, 'status')) ?? codeString(own(error, 'code')),
+      message: messageString(own(error, 'message')),
+      fields,
+      items: undefined,
+    };
+  },
+  spotzee: (body) => {
+    const error = own(body, 'error');
+    return {
+      code: codeString(own(error, 'code')),
+      message: messageString(own(error, 'message')),
+      fields: extractFields(own(error, 'details')),
+      items: undefined,
+    };
+  },
+  transformify: (body) => {
+    const error = ownString(body, 'error');
+    return {
+      code: codeString(error),
+      message: firstMessage(body, ['message', 'error_description', 'detail']) ?? messageString(error),
+      fields: extractFields(own(body, 'validationErrors')) ?? extractFields(own(body, 'details')),
+      items: undefined,
+    };
+  },
+  sinch: (body) => ({
+    code: codeString(own(body, 'code')),
+    message: messageString(own(body, 'text')),
+    fields: undefined,
+    items: undefined,
+  }),
+  braze: (body) => ({
+    code: null,
+    message: messageString(own(body, 'message')),
+    fields: undefined,
+    items: errorItems(body),
+  }),
+  json: extractGeneric,
+};
+
+const TITLE = /<title[^>]{0,200}>([^<]{1,500})/i;
+const HEADING = /<h1[^>]{0,200}>([^<]{1,500})/i;
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
+
+function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(/&(#\d{1,6}|#x[0-9a-f]{1,6}|[a-z]{2,6});/gi, (entity, name: string) => {
+    const known = ENTITIES[name.toLowerCase()];
+    if (known !== undefined) return known;
+    if (name.startsWith('#')) {
+      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
+    }
+    return entity;
+  });
+}
+
+/** The `<title>` of an HTML page (else its first `<h1>`), entities decoded. */
+export function htmlTitle(html: string): string | null {
+  const match = TITLE.exec(html) ?? HEADING.exec(html);
+  const text = match?.[1] === undefined ? '' : decodeEntities(match[1]).trim();
+  return text === '' ? null : text;
+}
+
+function firstLine(text: string): string | null {
+  const start = text.search(/\S/);
+  if (start === -1) return null;
+  const end = text.indexOf('\n', start);
+  return clip((end === -1 ? text.slice(start) : text.slice(start, end)).trim(), MAX_TEXT_MESSAGE);
+}
+
+/** Detects the shape of a parsed body and extracts code, message, fields and items. */
+export function extract(body: ParsedBody, problemMedia: boolean, preferred?: ReadonlySet<Shape>): Extracted {
+  switch (body.kind) {
+    case 'json': {
+      const shape = detectShape(body.value, problemMedia, preferred);
+      const extracted = shape === 'json' ? extractGeneric(body.value) : JSON_EXTRACTORS[shape](body.value as Record<string, unknown>);
+      return { shape, ...extracted };
+    }
+    case 'html':
+      return { shape: 'html', code: null, message: htmlTitle(body.text), fields: undefined, items: undefined };
+    case 'text':
+      return { shape: 'text', code: null, message: firstLine(body.text), fields: undefined, items: undefined };
+    case 'empty':
+      return { shape: 'empty', code: null, message: null, fields: undefined, items: undefined };
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * vendor-errors: normalize vendor API errors into one typed result.
+ * This module only re-exports; see the README for a tour.
+ */
+export { classify, createClassifier, normalizeError, shippedCatalogs, type CreateClassifierOptions } from './create-classifier.js';
+export type { Classifier } from './classifier.js';
+export { CatalogError, isCatalogError } from './compile-catalog.js';
+export { catalogSchema, validateCatalog, type CatalogValidation } from './catalog-schema.js';
+export type { SchemaIssue } from './schema/schema.js';
+export { brazeCatalog } from './catalogs/braze.js';
+export { sinchCatalog } from './catalogs/sinch.js';
+export { transformifyCatalog } from './catalogs/transformify.js';
+export { spotzeeCatalog } from './catalogs/spotzee.js';
+export { genericCatalog } from './catalogs/generic.js';
+export type {
+  Catalog,
+  CatalogEntry,
+  CatalogExample,
+  EntryMatch,
+  ExampleExpect,
+  RetryBodyField,
+  RetryHints,
+  RetryPolicy,
+} from './generated/catalog-types.js';
+export {
+  BRAZE_ERROR_IDS,
+  SINCH_ERROR_IDS,
+  TRANSFORMIFY_ERROR_IDS,
+  SPOTZEE_ERROR_IDS,
+  GENERIC_ERROR_IDS,
+  type BrazeErrorId,
+  type SinchErrorId,
+  type TransformifyErrorId,
+  type SpotzeeErrorId,
+  type GenericErrorId,
+  type KnownErrorId,
+  type ErrorId,
+} from './generated/ids.js';
+export type {
+  AcceptedClassification,
+  Classification,
+  ClassifyOptions,
+  ErrorClassification,
+  FieldError,
+  HeadersInput,
+  NormalizedError,
+  PartialClassification,
+  RawResponse,
+} from './types.js';
+export { CATEGORIES, OUTCOMES, MATCHED_BY, SHAPES, isCategory, type Category, type Outcome, type MatchedBy, type Shape } from './vocabulary.js';
+export { parseRetryAfter, parseHttpDate } from './retry-after.js';

@@ -1,0 +1,142 @@
+/**
+ * The precedence rules of DESIGN.md "Matching precedence", as small lookups over a
+ * compiled {@link EntryIndex}. Each function answers one tier; the classifier chains them.
+ */
+import type { CompiledEntry, EntryIndex, TemplateCandidate } from './compile-catalog.js';
+import { matchTemplate, type TemplateParams } from './template.js';
+import type { Shape } from './vocabulary.js';
+
+/** What the matcher knows about one response (or one item, or one thrown error). */
+export interface MatchContext {
+  status: number | null;
+  /** `Math.floor(status / 100)`, or null. */
+  statusClass: number | null;
+  shape: Shape | null;
+  /** Case-folded code, or null. */
+  code: string | null;
+  /** Normalized, case-folded message, or null. */
+  folded: string | null;
+  /** Normalized message with its original case, or null. */
+  original: string | null;
+  /** Case-folded error names (thrown errors only). */
+  names: readonly string[];
+}
+
+/** The winning entry and the params its template captured. */
+export interface Match {
+  entry: CompiledEntry;
+  params: TemplateParams | undefined;
+}
+
+const NO_PARAMS = undefined;
+
+/**
+ * Status, shape and outcome conditions. Success and queued entries only describe 2xx
+ * responses: a success body with an error status is not a success.
+ */
+function accepts(entry: CompiledEntry, context: MatchContext): boolean {
+  if (entry.status !== null && entry.status !== context.status) return false;
+  if (entry.statusClass !== null && entry.statusClass !== context.statusClass) return false;
+  if (entry.shape !== null && entry.shape !== context.shape) return false;
+  if (entry.outcome !== 'error' && context.statusClass !== 2) return false;
+  if (entry.names !== null && !context.names.some((name) => entry.names!.has(name))) return false;
+  return true;
+}
+
+/** The entry's message condition: params (possibly none) when it holds, false when not. */
+function messageParams(entry: CompiledEntry, context: MatchContext): TemplateParams | undefined | false {
+  if (entry.exact === null && entry.templates.length === 0) return NO_PARAMS;
+  if (context.folded === null || context.original === null) return false;
+  if (entry.exact?.has(context.folded)) return NO_PARAMS;
+  for (const template of entry.templates) {
+    const params = matchTemplate(template, context.folded, context.original);
+    if (params !== null) return params;
+  }
+  return false;
+}
+
+/** Tier "code": entries with a code condition (and whatever else they require). */
+export function matchByCode(index: EntryIndex, context: MatchContext): Match | undefined {
+  if (context.code === null) return undefined;
+  const list = index.byCode.get(context.code);
+  if (list === undefined) return undefined;
+  for (const entry of list) {
+    if (!accepts(entry, context)) continue;
+    const params = messageParams(entry, context);
+    if (params !== false) return { entry, params };
+  }
+  return undefined;
+}
+
+/** Tier "name": thrown-error entries keyed by error name. */
+export function matchByName(index: EntryIndex, context: MatchContext): Match | undefined {
+  for (const name of context.names) {
+    const list = index.byCode.get(`name:${name}`);
+    if (list === undefined) continue;
+    for (const entry of list) if (accepts(entry, context)) return { entry, params: NO_PARAMS };
+  }
+  return undefined;
+}
+
+function better(best: { candidate: TemplateCandidate; params: TemplateParams } | undefined, candidate: TemplateCandidate): boolean {
+  if (best === undefined) return true;
+  const a = best.candidate;
+  return candidate.entry.rank > a.entry.rank || (candidate.entry.rank === a.entry.rank && candidate.template.literalLength > a.template.literalLength);
+}
+
+function tryCandidates(
+  list: readonly TemplateCandidate[] | undefined,
+  context: MatchContext,
+  best: { candidate: TemplateCandidate; params: TemplateParams } | undefined,
+): { candidate: TemplateCandidate; params: TemplateParams } | undefined {
+  if (list === undefined) return best;
+  for (const candidate of list) {
+    if (!better(best, candidate) || !accepts(candidate.entry, context)) continue;
+    const params = matchTemplate(candidate.template, context.folded!, context.original!);
+    // Lists are sorted by specificity, so the first hit is this list's best.
+    if (params !== null) return { candidate, params };
+  }
+  return best;
+}
+
+/** Tier "message": exact texts first, then templates (most specific wins). */
+export function matchByMessage(index: EntryIndex, context: MatchContext): Match | undefined {
+  const { folded } = context;
+  if (folded === null) return undefined;
+  const exact = index.byExact.get(folded);
+  if (exact !== undefined) for (const entry of exact) if (accepts(entry, context)) return { entry, params: NO_PARAMS };
+  const { templates } = index;
+  if (templates.size === 0) return undefined;
+  const space = folded.indexOf(' ');
+  let best = tryCandidates(templates.byFirstWord.get(space === -1 ? folded : folded.slice(0, space)), context, undefined);
+  if (templates.byAnyWord.size > 0) {
+    // One pass over the message's words; each word is one map lookup.
+    let start = 0;
+    for (let words = 0; start <= folded.length && words < 256; words++) {
+      const end = folded.indexOf(' ', start);
+      const word = end === -1 ? folded.slice(start) : folded.slice(start, end);
+      best = tryCandidates(templates.byAnyWord.get(word), context, best);
+      if (end === -1) break;
+      start = end + 1;
+    }
+  }
+  return best === undefined ? undefined : { entry: best.candidate.entry, params: best.params };
+}
+
+/** Tier "shape": an HTML page or empty body with a given status. */
+export function matchByShape(index: EntryIndex, context: MatchContext): Match | undefined {
+  if (context.shape === null) return undefined;
+  const list = index.byShape.get(context.shape);
+  if (list !== undefined) for (const entry of list) if (accepts(entry, context)) return { entry, params: NO_PARAMS };
+  return undefined;
+}
+
+/** Tier "status": an exact status entry, else a status class entry. */
+export function matchByStatus(index: EntryIndex, context: MatchContext): Match | undefined {
+  if (context.status === null) return undefined;
+  const exact = index.byStatus.get(context.status);
+  if (exact !== undefined) for (const entry of exact) if (accepts(entry, context)) return { entry, params: NO_PARAMS };
+  const byClass = index.byClass.get(context.statusClass!);
+  if (byClass !== undefined) for (const entry of byClass) if (accepts(entry, context)) return { entry, params: NO_PARAMS };
+  return undefined;
+}

@@ -1,0 +1,88 @@
+/**
+ * First stage of the pipeline: turns whatever the caller has as a body (raw text, bytes,
+ * or an already-parsed value) into a parsed value plus a coarse kind, without ever
+ * throwing and without parsing more than `maxBodyBytes`.
+ */
+/** A parsed body. `json` bodies carry the parsed value; text-like bodies their text. */
+export type ParsedBody =
+  | { kind: 'json'; value: unknown; truncated: false }
+  | { kind: 'html'; text: string; truncated: boolean }
+  | { kind: 'text'; text: string; truncated: boolean }
+  | { kind: 'empty'; truncated: boolean };
+
+/** HTML pages are only scanned this far for their `<title>`, even when truncated. */
+export const HTML_SCAN_LIMIT = 64 * 1024;
+
+const EMPTY: ParsedBody = { kind: 'empty', truncated: false };
+
+let decoder: TextDecoder | undefined;
+
+function decodeBytes(bytes: Uint8Array, max: number): { text: string; truncated: boolean } {
+  decoder ??= new TextDecoder('utf-8', { fatal: false });
+  const truncated = bytes.byteLength > max;
+  return { text: decoder.decode(truncated ? bytes.subarray(0, HTML_SCAN_LIMIT) : bytes), truncated };
+}
+
+function isBytes(value: object): value is Uint8Array | ArrayBuffer {
+  return value instanceof Uint8Array || value instanceof ArrayBuffer;
+}
+
+function firstNonSpace(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // space, \t, \n, \r, and a UTF-8 byte order mark
+    if (code !== 32 && code !== 9 && code !== 10 && code !== 13 && code !== 0xfeff) return i;
+  }
+  return -1;
+}
+
+function parseText(text: string, truncated: boolean): ParsedBody {
+  const start = firstNonSpace(text);
+  if (start === -1) return truncated ? { kind: 'empty', truncated } : EMPTY;
+  const first = text.charCodeAt(start);
+  if (first === 60 /* < */) return { kind: 'html', text: text.length > HTML_SCAN_LIMIT ? text.slice(0, HTML_SCAN_LIMIT) : text, truncated };
+  if (first === 123 /* { */ || first === 91 /* [ */) {
+    try {
+      return { kind: 'json', value: JSON.parse(text) as unknown, truncated: false };
+    } catch {
+      // Truncated or invalid JSON: still useful as text (status and message may match).
+    }
+  }
+  return { kind: 'text', text, truncated };
+}
+
+/**
+ * An oversized body is not parsed (a JSON.parse of many megabytes on the failure path
+ * would be the outage); only an HTML head is kept, for its `<title>`.
+ */
+function parseTruncated(head: string): ParsedBody {
+  const start = firstNonSpace(head);
+  return start !== -1 && head.charCodeAt(start) === 60
+    ? { kind: 'html', text: head, truncated: true }
+    : { kind: 'empty', truncated: true };
+}
+
+/**
+ * Parses a body. Strings starting with `{` or `[` are parsed as JSON, `<` marks HTML,
+ * anything else is text. Non-string values are taken as already-parsed JSON.
+ */
+export function parseBody(body: unknown, maxBodyBytes: number): ParsedBody {
+  if (body === undefined || body === null) return EMPTY;
+  if (typeof body === 'string') {
+    return body.length > maxBodyBytes ? parseTruncated(body.slice(0, HTML_SCAN_LIMIT)) : parseText(body, false);
+  }
+  if (typeof body === 'object') {
+    try {
+      if (isBytes(body)) {
+        const bytes = body instanceof ArrayBuffer ? new Uint8Array(body) : body;
+        const { text, truncated } = decodeBytes(bytes, maxBodyBytes);
+        return truncated ? parseTruncated(text) : parseText(text, false);
+      }
+    } catch {
+      return EMPTY;
+    }
+    return { kind: 'json', value: body, truncated: false };
+  }
+  if (typeof body === 'number' || typeof body === 'boolean') return { kind: 'text', text: String(body), truncated: false };
+  return EMPTY;
+}

@@ -1,0 +1,192 @@
+/**
+ * The retry-hint resolver (DESIGN.md "Retry hints"): one ordered, defensive pass over
+ * `Retry-After`, `RateLimit` / `RateLimit-Reset`, `X-RateLimit-Reset`, then the vendor's
+ * body fields. Malformed values are ignored, negative delays become 0, and the result is
+ * clamped. The clock is injected so results are deterministic.
+ */
+import type { HeaderReader } from './headers.js';
+import { ownPath } from './safe.js';
+
+/** How a vendor's reset headers count (from its catalog). */
+export type ResetUnit = 'delta-seconds' | 'epoch-seconds' | 'auto';
+
+/** Where a vendor puts retry delays in its body. */
+export interface RetryBodyField {
+  /** Dotted path split into keys. */
+  path: readonly string[];
+  unit: 'seconds' | 'milliseconds';
+}
+
+/** Inputs of {@link resolveRetryAfter}. */
+export interface RetryContext {
+  headers: HeaderReader;
+  body: unknown;
+  resetUnit: ResetUnit;
+  bodyFields: readonly RetryBodyField[];
+  now: () => number;
+  maxMs: number;
+}
+
+/** Reset values from 1,000,000,000 upwards are epoch seconds (2001-09-09); below, delays. */
+const EPOCH_THRESHOLD = 1_000_000_000;
+
+const DAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+const LONG_DAY_NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+// The three HTTP-date forms of RFC 9110 §5.6.7, each a fixed layout (no nested
+// quantifiers, linear time):
+//   IMF-fixdate:  Sun, 06 Nov 1994 08:49:37 GMT
+//   rfc850-date:  Sunday, 06-Nov-94 08:49:37 GMT
+//   asctime-date: Sun Nov  6 08:49:37 1994
+const IMF_FIXDATE = /^([a-z]{3}), (\d{2}) ([a-z]{3}) (\d{4}) (\d{2}):(\d{2}):(\d{2}) gmt$/;
+const RFC850_DATE = /^([a-z]{6,9}), (\d{2})-([a-z]{3})-(\d{2}) (\d{2}):(\d{2}):(\d{2}) gmt$/;
+const ASCTIME_DATE = /^([a-z]{3}) ([a-z]{3}) ([ \d]\d) (\d{2}):(\d{2}):(\d{2}) (\d{4})$/;
+
+function dateFromParts(
+  weekday: number,
+  day: string,
+  month: string,
+  year: number,
+  hour: string,
+  minute: string,
+  second: string,
+): number | undefined {
+  const monthIndex = MONTHS.indexOf(month);
+  if (monthIndex === -1 || weekday === -1) return undefined;
+  const d = Number(day);
+  const h = Number(hour);
+  const m = Number(minute);
+  const s = Number(second);
+  const time = Date.UTC(year, monthIndex, d, h, m, s);
+  const date = new Date(time);
+  // Round-trip to reject impossible dates (31 Feb, 25:00) and a weekday that contradicts the date.
+  if (
+    date.getUTCFullYear() !== year ||
+    date.getUTCMonth() !== monthIndex ||
+    date.getUTCDate() !== d ||
+    date.getUTCHours() !== h ||
+    date.getUTCMinutes() !== m ||
+    date.getUTCSeconds() !== s ||
+    date.getUTCDay() !== weekday
+  )
+    return undefined;
+  return time;
+}
+
+/**
+ * Parses an HTTP-date in any of the three RFC 9110 forms to epoch milliseconds, or
+ * undefined. A two-digit rfc850 year is read per RFC 9110 §5.6.7: more than 50 years in
+ * the future means the previous century.
+ */
+export function parseHttpDate(value: string, now: number): number | undefined {
+  if (value.length > 64) return undefined;
+  const text = value.trim().toLowerCase();
+  let match = IMF_FIXDATE.exec(text);
+  if (match !== null) {
+    const [, wd, day, mon, year, h, m, s] = match as unknown as string[];
+    return dateFromParts(DAY_NAMES.indexOf(wd!), day!, mon!, Number(year), h!, m!, s!);
+  }
+  match = RFC850_DATE.exec(text);
+  if (match !== null) {
+    const [, wd, day, mon, yy, h, m, s] = match as unknown as string[];
+    const currentYear = new Date(now).getUTCFullYear();
+    let year = Math.floor(currentYear / 100) * 100 + Number(yy);
+    if (year > currentYear + 50) year -= 100;
+    return dateFromParts(LONG_DAY_NAMES.indexOf(wd!), day!, mon!, year, h!, m!, s!);
+  }
+  match = ASCTIME_DATE.exec(text);
+  if (match !== null) {
+    const [, wd, mon, day, h, m, s, year] = match as unknown as string[];
+    return dateFromParts(DAY_NAMES.indexOf(wd!), day!.trim().padStart(2, '0'), mon!, Number(year), h!, m!, s!);
+  }
+  return undefined;
+}
+
+const DELTA_SECONDS = /^\d{1,12}$/;
+const DECIMAL = /^\d{1,15}(?:\.\d{1,6})?$/;
+
+function clamp(ms: number, maxMs: number): number {
+  if (!Number.isFinite(ms) || ms < 0) return 0;
+  return Math.min(Math.round(ms), maxMs);
+}
+
+/**
+ * `Retry-After` (RFC 9110 §10.2.3): delta-seconds or an HTTP-date. Returns undefined for
+ * anything else (fractions, negative numbers and words are malformed per the RFC).
+ */
+export function parseRetryAfter(value: string, now: number): number | undefined {
+  const text = value.trim();
+  if (DELTA_SECONDS.test(text)) return Number(text) * 1000;
+  const date = parseHttpDate(text, now);
+  return date === undefined ? undefined : date - now;
+}
+
+/** A reset header value (seconds) read per the vendor's unit. */
+export function parseResetValue(value: string, unit: ResetUnit, now: number): number | undefined {
+  const text = value.trim();
+  if (!DECIMAL.test(text)) return undefined;
+  const n = Number(text);
+  const epoch = unit === 'epoch-seconds' || (unit === 'auto' && n >= EPOCH_THRESHOLD);
+  return epoch ? n * 1000 - now : n * 1000;
+}
+
+/**
+ * The `t` parameter of the IETF `RateLimit` header field
+ * (draft-ietf-httpapi-ratelimit-headers: `"default";r=0;t=30`): seconds until reset.
+ */
+function parseRateLimitField(value: string): number | undefined {
+  if (value.length > 1024) return undefined;
+  for (const param of value.split(';')) {
+    const eq = param.indexOf('=');
+    if (eq !== -1 && param.slice(0, eq).trim().toLowerCase() === 't') {
+      const seconds = param.slice(eq + 1).trim();
+      return DELTA_SECONDS.test(seconds) ? Number(seconds) * 1000 : undefined;
+    }
+  }
+  return undefined;
+}
+
+function fromBody(body: unknown, fields: readonly RetryBodyField[]): number | undefined {
+  for (const field of fields) {
+    let value = ownPath(body, field.path);
+    if (typeof value === 'string' && DECIMAL.test(value.trim())) value = Number(value.trim());
+    if (typeof value === 'number' && Number.isFinite(value) && value >= 0)
+      return field.unit === 'seconds' ? value * 1000 : value;
+  }
+  return undefined;
+}
+
+/**
+ * The retry delay in milliseconds, or undefined when nothing valid says. `Retry-After`
+ * is authoritative when valid; only its absence (or a malformed value) falls through to
+ * the reset headers and then the body.
+ */
+export function resolveRetryAfter(context: RetryContext): number | undefined {
+  const { headers, now } = context;
+  const nowMs = now();
+  const candidates: (() => number | undefined)[] = [
+    () => {
+      const value = headers.get('retry-after');
+      return value === undefined ? undefined : parseRetryAfter(value, nowMs);
+    },
+    () => {
+      const value = headers.get('ratelimit');
+      return value === undefined ? undefined : parseRateLimitField(value);
+    },
+    () => {
+      const value = headers.get('ratelimit-reset');
+      return value === undefined ? undefined : parseResetValue(value, context.resetUnit, nowMs);
+    },
+    () => {
+      const value = headers.get('x-ratelimit-reset');
+      return value === undefined ? undefined : parseResetValue(value, context.resetUnit, nowMs);
+    },
+    () => fromBody(context.body, context.bodyFields),
+  ];
+  for (const candidate of candidates) {
+    const ms = candidate();
+    if (ms !== undefined) return clamp(ms, context.maxMs);
+  }
+  return undefined;
+}

@@ -1,0 +1,73 @@
+/**
+ * Defensive reads of untrusted values. Inputs may be Proxies, objects with throwing
+ * getters, or carry `__proto__` / `constructor` keys as data (DESIGN.md "Never"): every
+ * read goes through these helpers, reads own properties only, and never throws.
+ */
+
+/** A non-null, non-array object. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/**
+ * `value[key]` for an own property, else `undefined`. Inherited properties are never
+ * read, so `constructor` or `toString` on a plain object read as absent.
+ */
+export function own(value: unknown, key: string): unknown {
+  if (typeof value !== 'object' || value === null) return undefined;
+  try {
+    return hasOwn.call(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Like {@link own} but also reads inherited properties. Only for error objects, whose
+ * useful fields (`name`, `message`, `code`) commonly live on the prototype.
+ */
+export function prop(value: unknown, key: string): unknown {
+  if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return undefined;
+  try {
+    return (value as Record<string, unknown>)[key];
+  } catch {
+    return undefined;
+  }
+}
+
+/** A string property, or undefined. */
+export function ownString(value: unknown, key: string): string | undefined {
+  const v = own(value, key);
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** `Array.isArray` that survives revoked Proxies. */
+export function isArray(value: unknown): value is unknown[] {
+  try {
+    return Array.isArray(value);
+  } catch {
+    return false;
+  }
+}
+
+/** Own enumerable keys, at most `limit` of them; [] when the object refuses. */
+export function ownKeys(value: object, limit: number): string[] {
+  try {
+    const keys = Object.keys(value);
+    return keys.length > limit ? keys.slice(0, limit) : keys;
+  } catch {
+    return [];
+  }
+}
+
+/** Reads a dotted path (`error.details.retryAfter`) through own properties. */
+export function ownPath(value: unknown, path: readonly string[]): unknown {
+  let current = value;
+  for (const key of path) {
+    current = own(current, key);
+    if (current === undefined) return undefined;
+  }
+  return current;
+}

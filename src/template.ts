@@ -1,0 +1,194 @@
+/**
+ * Message templates (docs/catalog-format.md "Message matching"):
+ * `"Maximum {max:int} recipients allowed per request"`.
+ *
+ * A template is compiled to literal parts and typed holes and matched by a single
+ * left-to-right scan with no backtracking, so matching is linear in the message length
+ * whatever the catalog says (DESIGN.md: "templates compile to anchored, linear-time
+ * patterns, never user-written backtracking regexes").
+ */
+import { collapseWhitespace, foldCase } from './text.js';
+
+/** The kinds of hole a template may contain. */
+export type HoleType = 'text' | 'int' | 'number' | 'word';
+
+const HOLE_TYPES: readonly HoleType[] = ['text', 'int', 'number', 'word'];
+
+/** A literal run (stored normalized and case-folded) or a typed hole. */
+export type TemplatePart = { kind: 'literal'; text: string } | { kind: 'hole'; name: string; type: HoleType };
+
+/** A parsed template. */
+export interface Template {
+  /** The template as written in the catalog. */
+  source: string;
+  parts: TemplatePart[];
+  /** Whole words that are entirely literal, used to index templates. */
+  literalWords: string[];
+  /** Total literal characters: the more, the more specific. */
+  literalLength: number;
+  /** True when the template starts with a whole literal word (indexed by first word). */
+  startsWithWord: boolean;
+}
+
+/** Values captured by a template's holes. */
+export type TemplateParams = Record<string, string | number>;
+
+/** True when `text` is a template rather than an exact message. */
+export function isTemplate(text: string): boolean {
+  return text.includes('{');
+}
+
+/**
+ * Parses a template; returns an error message instead of throwing, for lint.
+ * `{{` and `}}` stand for literal braces.
+ */
+export function parseTemplate(source: string): Template | { error: string } {
+  const normalized = collapseWhitespace(source);
+  const parts: TemplatePart[] = [];
+  const names = new Set<string>();
+  let literal = '';
+  let textHoles = 0;
+  for (let i = 0; i < normalized.length; i++) {
+    const ch = normalized[i]!;
+    if ((ch === '{' || ch === '}') && normalized[i + 1] === ch) {
+      literal += ch;
+      i++;
+      continue;
+    }
+    if (ch === '}') return { error: `unmatched "}" at ${i}` };
+    if (ch !== '{') {
+      literal += ch;
+      continue;
+    }
+    const end = normalized.indexOf('}', i);
+    if (end === -1) return { error: `unclosed "{" at ${i}` };
+    const [name = '', type = 'text', ...rest] = normalized.slice(i + 1, end).split(':');
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return { error: `invalid hole name "${name}"` };
+    if (rest.length > 0 || !(HOLE_TYPES as readonly string[]).includes(type))
+      return { error: `unknown hole type "${normalized.slice(i + 1, end)}" (use ${HOLE_TYPES.join(', ')})` };
+    if (names.has(name)) return { error: `hole "${name}" appears twice` };
+    names.add(name);
+    if (literal === '' && parts.length > 0) return { error: `holes must be separated by literal text (before "${name}")` };
+    if (literal !== '') parts.push({ kind: 'literal', text: foldCase(literal) });
+    literal = '';
+    parts.push({ kind: 'hole', name, type: type as HoleType });
+    if (type === 'text') textHoles++;
+    i = end;
+  }
+  if (literal !== '') parts.push({ kind: 'literal', text: foldCase(literal) });
+  if (names.size === 0) return { error: 'a template needs at least one {hole}' };
+  if (textHoles > 1) return { error: 'at most one free-text hole per template (type the others: int, number, word)' };
+  // Whole literal words: split a skeleton where each hole is one placeholder character.
+  const skeleton = parts.map((part) => (part.kind === 'literal' ? part.text : '\u0000')).join('');
+  const tokens = skeleton.split(' ');
+  const literalWords = tokens.filter((token) => token !== '' && !token.includes('\u0000'));
+  if (literalWords.length === 0) return { error: 'a template needs at least one whole literal word' };
+  return {
+    source,
+    parts,
+    literalWords,
+    literalLength: parts.reduce((sum, part) => sum + (part.kind === 'literal' ? part.text.length : 0), 0),
+    startsWithWord: tokens[0] !== undefined && tokens[0] !== '' && !tokens[0].includes('\u0000'),
+  };
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** End of a run of digits starting at `from` (with optional leading '-'); -1 if none. */
+function scanInt(text: string, from: number): number {
+  let i = from;
+  if (text.charCodeAt(i) === 45) i++;
+  const start = i;
+  while (i < text.length && isDigit(text.charCodeAt(i))) i++;
+  return i === start ? -1 : i;
+}
+
+function scanNumber(text: string, from: number): number {
+  const end = scanInt(text, from);
+  if (end === -1 || text.charCodeAt(end) !== 46 || !isDigit(text.charCodeAt(end + 1))) return end;
+  let i = end + 1;
+  while (i < text.length && isDigit(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/**
+ * Matches `template` against a message. `folded` is the normalized, case-folded message
+ * and `original` the normalized message with its case (params keep the vendor's case).
+ * Each hole ends at the first place where the next literal continues; nothing is retried,
+ * so the scan is linear.
+ */
+export function matchTemplate(template: Template, folded: string, original: string): TemplateParams | null {
+  // Case folding can change string length for a few code points; params then come from
+  // the folded text so positions stay aligned.
+  const source = original.length === folded.length ? original : folded;
+  const { parts } = template;
+  const params: TemplateParams = {};
+  let pos = 0;
+  for (let index = 0; index < parts.length; index++) {
+    const part = parts[index]!;
+    if (part.kind === 'literal') {
+      if (!folded.startsWith(part.text, pos)) return null;
+      pos += part.text.length;
+      continue;
+    }
+    const next = parts[index + 1];
+    const nextText = next?.kind === 'literal' ? next.text : undefined;
+    let end: number;
+    switch (part.type) {
+      case 'int':
+      case 'number': {
+        end = part.type === 'int' ? scanInt(folded, pos) : scanNumber(folded, pos);
+        if (end === -1) return null;
+        params[part.name] = Number(folded.slice(pos, end));
+        pos = end;
+        continue;
+      }
+      case 'word': {
+        const space = folded.indexOf(' ', pos);
+        const wordEnd = space === -1 ? folded.length : space;
+        if (nextText === undefined) end = wordEnd;
+        else {
+          end = folded.indexOf(nextText, pos + 1);
+          if (end === -1 || end > wordEnd) return null;
+        }
+        break;
+      }
+      case 'text': {
+        end = nextText === undefined ? folded.length : folded.indexOf(nextText, pos + 1);
+        if (end === -1) return null;
+        break;
+      }
+    }
+    if (end <= pos) return null;
+    params[part.name] = source.slice(pos, end);
+    pos = end;
+  }
+  return pos === folded.length ? params : null;
+}
+
+const REGEX_SPECIAL = /[.*+?^${}()|[\]\\/]/g;
+
+/**
+ * The equivalent regular expression of a template (for ReDoS checkers and for SDKs in
+ * other languages). The runtime never uses it: it matches with {@link matchTemplate}.
+ */
+export function templateToRegExpSource(template: Template): string {
+  const body = template.parts
+    .map((part) => {
+      if (part.kind === 'literal') return part.text.replace(REGEX_SPECIAL, '\\$&');
+      switch (part.type) {
+        case 'int':
+          return `(?<${part.name}>-?[0-9]+)`;
+        case 'number':
+          return `(?<${part.name}>-?[0-9]+(?:\\.[0-9]+)?)`;
+        case 'word':
+          return `(?<${part.name}>[^ ]+?)`;
+        case 'text':
+          return `(?<${part.name}>.+?)`;
+      }
+    })
+    .join('');
+  return `^${body}$`;
+}
