@@ -1,0 +1,52 @@
+/**
+ * Runs catalog examples (and fixtures in the same format): each is a raw input and the
+ * fields of the expected classification. Used by `lintCatalogs`, by the generated tests,
+ * and documented for SDKs in other languages (test/fixtures/README.md).
+ */
+import type { Classifier } from './classifier.js';
+import type { CatalogExample, ExampleExpect } from './generated/catalog-types.js';
+import { isRecord } from './safe.js';
+import type { Classification } from './types.js';
+
+/** The fixed clock examples are evaluated with: Wed, 01 Jan 2025 00:00:00 GMT. */
+export const EXAMPLE_NOW = Date.UTC(2025, 0, 1);
+
+/** Classifies an example's input: `{ "thrown": ... }` goes to `normalizeError`, anything else to `classify`. */
+export function runExample(classifier: Pick<Classifier, 'classify' | 'normalizeError'>, example: Pick<CatalogExample, 'input'>): Classification {
+  const options = { now: () => EXAMPLE_NOW };
+  const input = example.input;
+  return isRecord(input) && 'thrown' in input ? classifier.normalizeError(input.thrown, options) : classifier.classify(input, options);
+}
+
+/** The fields of `result` that `expect` names, in the form `expect` uses. */
+export function observed(result: Classification, expect: ExampleExpect): Record<string, unknown> {
+  const error = result.error;
+  const all: Record<string, unknown> = {
+    outcome: result.outcome,
+    id: error?.id,
+    category: error?.category,
+    retryable: error?.retryable,
+    matchedBy: error?.matchedBy,
+    code: error?.code,
+    message: error?.message,
+    params: error?.params,
+    fields: error?.fields,
+    retryAfterMs: error?.retryAfterMs,
+    requestId: result.requestId,
+    vendor: result.vendor,
+    minor: result.minor.map((minor) => minor.id),
+  };
+  return Object.fromEntries(Object.keys(expect).map((key) => [key, all[key]]));
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Human-readable differences between `expect` and `result` (empty when it matches). */
+export function exampleMismatches(result: Classification, expect: ExampleExpect): string[] {
+  const actual = observed(result, expect);
+  return Object.keys(expect)
+    .filter((key) => !same(actual[key], (expect as Record<string, unknown>)[key]))
+    .map((key) => `${key}: expected ${JSON.stringify((expect as Record<string, unknown>)[key])}, got ${JSON.stringify(actual[key])}`);
+}
