@@ -12,7 +12,7 @@ import { extractFields } from './fields.js';
 import type { ErrorId } from './generated/ids.js';
 import { readHeaders, type HeaderReader } from './headers.js';
 import { matchByCode, matchByMessage, matchByShape, matchByStatus, type Match, type MatchContext } from './match.js';
-import { parseBody } from './parse-body.js';
+import { parseBody, type ParsedBody } from './parse-body.js';
 import { REDACTED, redactPii, redactValues } from './redact.js';
 import { resolveRetryAfter } from './retry-after.js';
 import { isArray, isRecord, own, ownString } from './safe.js';
@@ -412,27 +412,38 @@ export function classifyResponse(engine: Engine, input: unknown, settings: Setti
     catalog = resolved.catalog;
   }
   const vendor = catalog?.vendor ?? requested ?? null;
-  const base = {
-    vendor,
-    status,
-    ...(body.truncated ? { truncated: true } : {}),
-  };
   const id = requestId(engine, catalog, headers);
-  const withId = id === undefined ? base : { ...base, requestId: id };
-
   const entry = match?.entry;
+  let result: Classification | undefined;
   if (context.statusClass === 2 && (entry === undefined || entry.outcome !== 'error')) {
     const fatal2xx = entry === undefined && catalog?.errorsIn2xx === true && extracted.message !== null && guessed.length === 0;
     if (!fatal2xx) {
       const outcome = entry?.outcome === 'queued' ? 'queued' : 'success';
-      if (outcome === 'success' && catalog !== undefined && extracted.items !== undefined && extracted.items.length > 0) {
-        return { outcome: 'partial', ...withId, error: null, minor: classifyItems(catalog, extracted.items, vendor, status, settings.redactPii) };
-      }
-      return { outcome, ...withId, error: null, minor: [] };
+      result =
+        outcome === 'success' && catalog !== undefined && extracted.items !== undefined && extracted.items.length > 0
+          ? { outcome: 'partial', vendor, status, error: null, minor: classifyItems(catalog, extracted.items, vendor, status, settings.redactPii) }
+          : { outcome, vendor, status, error: null, minor: [] };
     }
   }
+  if (result === undefined) result = { outcome: 'error', vendor, status, error: errorFor(engine, catalog, match, extracted, raw, body, headers, status, vendor, settings), minor: [] };
+  if (id !== undefined) result.requestId = id;
+  if (body.truncated) result.truncated = true;
+  return result;
+}
 
-  const chosen = entry ?? unknownFor(engine, catalog);
+function errorFor(
+  engine: Engine,
+  catalog: CompiledCatalog | undefined,
+  match: Match | undefined,
+  extracted: Extracted,
+  raw: RawResponse,
+  body: ParsedBody,
+  headers: HeaderReader,
+  status: number | null,
+  vendor: string | null,
+  settings: Settings,
+): NormalizedError {
+  const chosen = match?.entry ?? unknownFor(engine, catalog);
   const retryable = chosen.retryable && retryAllowed(catalog, own(raw, 'request'));
   const retryAfterMs = retryable
     ? resolveRetryAfter({
@@ -444,7 +455,7 @@ export function classifyResponse(engine: Engine, input: unknown, settings: Setti
         maxMs: settings.maxRetryAfterMs,
       })
     : undefined;
-  const error = buildError(
+  return buildError(
     chosen,
     {
       vendor,
@@ -459,7 +470,6 @@ export function classifyResponse(engine: Engine, input: unknown, settings: Setti
     },
     settings.redactPii,
   );
-  return { outcome: 'error', ...withId, error, minor: [] };
 }
 
 /**

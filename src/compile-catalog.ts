@@ -4,8 +4,9 @@
  *
  * - codes, exact texts and statuses are `Map` keys;
  * - templates are indexed by their first literal word (or, for templates that start with
- *   a hole, their rarest literal word), so one pass over the message's words finds the
- *   few templates worth trying, however many the catalog has.
+ *   a hole, their last one; only templates with holes at both ends fall back to their
+ *   rarest literal word and a pass over the message's words), so a lookup or two finds
+ *   the few templates worth trying, however many the catalog has.
  */
 import type { Catalog, CatalogEntry } from './generated/catalog-types.js';
 import { isTemplate, parseTemplate, type Template } from './template.js';
@@ -44,7 +45,9 @@ export interface CompiledEntry {
 export interface TemplateIndex {
   /** Literal-led templates keyed by their first word. */
   byFirstWord: Map<string, TemplateCandidate[]>;
-  /** Hole-led templates keyed by their rarest literal word. */
+  /** Hole-led templates that end with a literal word, keyed by that word. */
+  byLastWord: Map<string, TemplateCandidate[]>;
+  /** Templates with holes at both ends, keyed by their rarest literal word. */
   byAnyWord: Map<string, TemplateCandidate[]>;
   size: number;
 }
@@ -192,7 +195,7 @@ export function buildIndex(entries: readonly CompiledEntry[]): EntryIndex {
   const index: EntryIndex = {
     byCode: new Map(),
     byExact: new Map(),
-    templates: { byFirstWord: new Map(), byAnyWord: new Map(), size: 0 },
+    templates: { byFirstWord: new Map(), byLastWord: new Map(), byAnyWord: new Map(), size: 0 },
     byShape: new Map(),
     byStatus: new Map(),
     byClass: new Map(),
@@ -213,6 +216,7 @@ export function buildIndex(entries: readonly CompiledEntry[]): EntryIndex {
         const candidate = { template, entry };
         index.templates.size++;
         if (template.startsWithWord) push(index.templates.byFirstWord, template.literalWords[0]!, candidate);
+        else if (template.endsWithWord) push(index.templates.byLastWord, template.literalWords[template.literalWords.length - 1]!, candidate);
         else {
           const rarest = template.literalWords.reduce((best, word) =>
             (frequency.get(word) ?? 0) < (frequency.get(best) ?? 0) ? word : best,
@@ -230,7 +234,7 @@ export function buildIndex(entries: readonly CompiledEntry[]): EntryIndex {
   }
   for (const map of [index.byCode, index.byExact, index.byShape, index.byStatus, index.byClass])
     for (const list of map.values()) list.sort(byRankDescending);
-  for (const map of [index.templates.byFirstWord, index.templates.byAnyWord])
+  for (const map of [index.templates.byFirstWord, index.templates.byLastWord, index.templates.byAnyWord])
     for (const list of map.values())
       list.sort((a, b) => b.entry.rank - a.entry.rank || b.template.literalLength - a.template.literalLength);
   return index;

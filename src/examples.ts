@@ -46,7 +46,8 @@ function same(a: unknown, b: unknown): boolean {
 /** Human-readable differences between `expect` and `result` (empty when it matches). */
 export function exampleMismatches(result: Classification, expect: ExampleExpect): string[] {
   const actual = observed(result, expect);
-  return Object.keys(expect)
-    .filter((key) => !same(actual[key], (expect as Record<string, unknown>)[key]))
-    .map((key) => `${key}: expected ${JSON.stringify((expect as Record<string, unknown>)[key])}, got ${JSON.stringify(actual[key])}`);
+  const wanted: Record<string, unknown> = { ...expect };
+  return Object.keys(wanted)
+    .filter((key) => !same(actual[key], wanted[key]))
+    .map((key) => `${key}: expected ${JSON.stringify(wanted[key])}, got ${JSON.stringify(actual[key])}`);
 }

@@ -102,48 +102,51 @@ function errorItems(value: unknown): unknown[] | undefined {
   return isArray(errors) && errors.length > 0 ? errors : undefined;
 }
 
-type JsonExtractor = (body: Record<string, unknown>) => Omit<Extracted, 'shape'>;
+type JsonExtractor = (body: Record<string, unknown>, shape: JsonShape) => Extracted;
+
+/** Every Extracted is built here, so all have one hidden class (monomorphic call sites). */
+function extracted(shape: Shape, code: string | null, message: string | null, fields: FieldError[] | undefined, items: unknown[] | undefined): Extracted {
+  return { shape, code, message, fields, items };
+}
 
 const GENERIC_MESSAGE_KEYS = ['message', 'error_description', 'detail', 'error_message', 'errorMessage', 'title', 'msg', 'description'];
 
-function extractGeneric(body: unknown): Omit<Extracted, 'shape'> {
+function extractGeneric(body: unknown, shape: JsonShape): Extracted {
   // Some APIs answer with a top-level array of error objects.
   const first = isArray(body) ? own(body, '0') : body;
   const error = own(first, 'error');
   const errors = own(first, 'errors');
   const firstError = isArray(errors) ? own(errors, '0') : undefined;
-  return {
-    code:
-      codeString(own(first, 'code')) ??
+  return extracted(
+    shape,
+    codeString(own(first, 'code')) ??
       codeString(own(first, 'error_code')) ??
       codeString(own(first, 'errorCode')) ??
       codeString(own(error, 'code')) ??
       codeString(own(error, 'type')) ??
       codeString(own(firstError, 'code')),
-    message:
-      firstMessage(first, GENERIC_MESSAGE_KEYS) ??
+    firstMessage(first, GENERIC_MESSAGE_KEYS) ??
       firstMessage(error, ['message', 'detail']) ??
       firstMessage(firstError, ['message', 'detail', 'title']) ??
       messageString(error),
-    fields: extractFields(errors) ?? extractFields(own(error, 'details')),
-    items: undefined,
-  };
+    extractFields(errors) ?? extractFields(own(error, 'details')),
+    undefined,
+  );
 }
 
 // A table keyed by every JSON shape: adding a shape to SHAPES fails to compile until it
 // has an extractor here. (A lookup table rather than a ts-pattern `match`, because this
 // runs on every classified response and must not allocate a matcher per call.)
 const JSON_EXTRACTORS: Record<JsonShape, JsonExtractor> = {
-  problem: (body) => ({
-    code: codeString(own(body, 'code')) ?? codeString(own(body, 'error_code')) ?? problemTypeCode(own(body, 'type')),
-    message: firstMessage(body, ['detail', 'message', 'title']),
-    fields:
-      extractFields(own(body, 'errors')) ??
-      extractFields(own(body, 'invalid-params')) ??
-      extractFields(own(body, 'invalid_params')),
-    items: undefined,
-  }),
-  google: (body) => {
+  problem: (body, shape) =>
+    extracted(
+      shape,
+      codeString(own(body, 'code')) ?? codeString(own(body, 'error_code')) ?? problemTypeCode(own(body, 'type')),
+      firstMessage(body, ['detail', 'message', 'title']),
+      extractFields(own(body, 'errors')) ?? extractFields(own(body, 'invalid-params')) ?? extractFields(own(body, 'invalid_params')),
+      undefined,
+    ),
+  google: (body, shape) => {
     const error = own(body, 'error');
     const details = own(error, 'details');
     let fields: FieldError[] | undefined;
@@ -151,43 +154,24 @@ const JSON_EXTRACTORS: Record<JsonShape, JsonExtractor> = {
       for (let i = 0; i < details.length && i < 16 && fields === undefined; i++)
         fields = extractFields(own(own(details, String(i)), 'fieldViolations'));
     }
-    return {
-      code: codeString(own(error, 'status')) ?? codeString(own(error, 'code')),
-      message: messageString(own(error, 'message')),
-      fields,
-      items: undefined,
-    };
+    return extracted(shape, codeString(own(error, 'status')) ?? codeString(own(error, 'code')), messageString(own(error, 'message')), fields, undefined);
   },
-  spotzee: (body) => {
+  spotzee: (body, shape) => {
     const error = own(body, 'error');
-    return {
-      code: codeString(own(error, 'code')),
-      message: messageString(own(error, 'message')),
-      fields: extractFields(own(error, 'details')),
-      items: undefined,
-    };
+    return extracted(shape, codeString(own(error, 'code')), messageString(own(error, 'message')), extractFields(own(error, 'details')), undefined);
   },
-  transformify: (body) => {
+  transformify: (body, shape) => {
     const error = ownString(body, 'error');
-    return {
-      code: codeString(error),
-      message: firstMessage(body, ['message', 'error_description', 'detail']) ?? messageString(error),
-      fields: extractFields(own(body, 'validationErrors')) ?? extractFields(own(body, 'details')),
-      items: undefined,
-    };
+    return extracted(
+      shape,
+      codeString(error),
+      firstMessage(body, ['message', 'error_description', 'detail']) ?? messageString(error),
+      extractFields(own(body, 'validationErrors')) ?? extractFields(own(body, 'details')),
+      undefined,
+    );
   },
-  sinch: (body) => ({
-    code: codeString(own(body, 'code')),
-    message: messageString(own(body, 'text')),
-    fields: undefined,
-    items: undefined,
-  }),
-  braze: (body) => ({
-    code: null,
-    message: messageString(own(body, 'message')),
-    fields: undefined,
-    items: errorItems(body),
-  }),
+  sinch: (body, shape) => extracted(shape, codeString(own(body, 'code')), messageString(own(body, 'text')), undefined, undefined),
+  braze: (body, shape) => extracted(shape, null, messageString(own(body, 'message')), undefined, errorItems(body)),
   json: extractGeneric,
 };
 
@@ -227,14 +211,13 @@ export function extract(body: ParsedBody, problemMedia: boolean, preferred?: Rea
   switch (body.kind) {
     case 'json': {
       const shape = detectShape(body.value, problemMedia, preferred);
-      const extracted = shape === 'json' ? extractGeneric(body.value) : JSON_EXTRACTORS[shape](body.value as Record<string, unknown>);
-      return { shape, ...extracted };
+      return shape === 'json' ? extractGeneric(body.value, shape) : JSON_EXTRACTORS[shape](body.value as Record<string, unknown>, shape);
     }
     case 'html':
-      return { shape: 'html', code: null, message: htmlTitle(body.text), fields: undefined, items: undefined };
+      return extracted('html', null, htmlTitle(body.text), undefined, undefined);
     case 'text':
-      return { shape: 'text', code: null, message: firstLine(body.text), fields: undefined, items: undefined };
+      return extracted('text', null, firstLine(body.text), undefined, undefined);
     case 'empty':
-      return { shape: 'empty', code: null, message: null, fields: undefined, items: undefined };
+      return extracted('empty', null, null, undefined, undefined);
   }
 }

@@ -109,6 +109,7 @@ export function matchByMessage(index: EntryIndex, context: MatchContext): Match 
   if (templates.size === 0) return undefined;
   const space = folded.indexOf(' ');
   let best = tryCandidates(templates.byFirstWord.get(space === -1 ? folded : folded.slice(0, space)), context, undefined);
+  if (templates.byLastWord.size > 0) best = tryCandidates(templates.byLastWord.get(folded.slice(folded.lastIndexOf(' ') + 1)), context, best);
   if (templates.byAnyWord.size > 0) {
     // One pass over the message's words; each word is one map lookup.
     let start = 0;

@@ -28,6 +28,8 @@ export interface Template {
   literalLength: number;
   /** True when the template starts with a whole literal word (indexed by first word). */
   startsWithWord: boolean;
+  /** True when the template ends with a whole literal word (indexed by last word). */
+  endsWithWord: boolean;
 }
 
 /** Values captured by a template's holes. */
@@ -88,8 +90,13 @@ export function parseTemplate(source: string): Template | { error: string } {
     parts,
     literalWords,
     literalLength: parts.reduce((sum, part) => sum + (part.kind === 'literal' ? part.text.length : 0), 0),
-    startsWithWord: tokens[0] !== undefined && tokens[0] !== '' && !tokens[0].includes('\u0000'),
+    startsWithWord: isWholeWord(tokens[0]),
+    endsWithWord: isWholeWord(tokens[tokens.length - 1]),
   };
+}
+
+function isWholeWord(token: string | undefined): boolean {
+  return token !== undefined && token !== '' && !token.includes('\u0000');
 }
 
 function isDigit(code: number): boolean {

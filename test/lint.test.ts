@@ -13,7 +13,7 @@ function catalogWith(entries: CatalogEntry[], extra: Partial<Catalog> = {}): Cat
   return { vendor: 'acme', name: 'Acme', docs: 'https://acme.test/errors', shapes: ['spotzee'], hosts: ['api.acme.test'], requestIdHeaders: [], entries, ...extra };
 }
 
-function entry(id: string, match: CatalogEntry['match'], body: unknown, overrides: Partial<CatalogEntry> = {}): CatalogEntry {
+function entry(id: string, match: NonNullable<CatalogEntry['match']>, body: unknown, overrides: Partial<CatalogEntry> = {}): CatalogEntry {
   return {
     id,
     category: 'validation',
