@@ -1,0 +1,113 @@
+/**
+ * The published package, checked the way consumers meet it: the `npm pack` tarball
+ * passes publint and arethetypeswrong (ESM, CJS, node16 and bundler resolution), works
+ * from `require` and `import`, ships the catalog data and fixtures for other SDKs, and a
+ * bundle of `vendor-errors/braze` contains no other vendor's catalog.
+ * Runs against dist/, so `npm test` builds first.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { publint } from 'publint';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..');
+
+function packedFiles(): string[] {
+  const output = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' });
+  const [pack] = JSON.parse(output) as { files: { path: string }[] }[];
+  return pack!.files.map((file) => file.path).sort();
+}
+
+async function bundleOf(entry: string): Promise<string> {
+  const result = await build({
+    stdin: { contents: `export { classify } from ${JSON.stringify(join(root, entry))};`, resolveDir: root, loader: 'js' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'neutral',
+    write: false,
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]!.text;
+}
+
+beforeAll(() => {
+  expect(existsSync(join(root, 'dist/index.js')), 'run `npm run build` first (npm test does)').toBe(true);
+});
+
+describe('npm package', () => {
+  it('passes publint in strict mode', async () => {
+    const { messages } = await publint({ pkgDir: root, strict: true, pack: 'npm' });
+    expect(messages.map((message) => `${message.type} ${message.code} ${message.path.join('.')}`)).toEqual([]);
+  });
+
+  it('has correct types for ESM, CJS, node16 and bundler resolution (arethetypeswrong)', () => {
+    const cli = join(root, 'node_modules/@arethetypeswrong/cli/dist/index.js');
+    let output: string;
+    try {
+      output = execFileSync(process.execPath, [cli, '--pack', '.', '--profile', 'node16', '--format', 'json'], { cwd: root, encoding: 'utf8' });
+    } catch (error) {
+      output = (error as { stdout: string }).stdout;
+    }
+    const report = JSON.parse(output) as { analysis: { problems: { kind: string; entrypoint: string; resolutionKind?: string }[] } };
+    const problems = report.analysis.problems.filter((problem) => problem.resolutionKind !== 'node10');
+    expect(problems).toEqual([]);
+  });
+
+  it('publishes the built code, catalogs, schema and fixtures, and no sources or tests', () => {
+    const files = packedFiles();
+    for (const expected of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/braze.js', 'dist/cli.js', 'catalog/braze.json', 'catalog/generic.json', 'catalog/schema.json', 'test/fixtures/README.md', 'CATALOG.md', 'docs/catalog-format.md'])
+      expect(files).toContain(expected);
+    expect(files.filter((file) => file.startsWith('src/') || file.endsWith('.test.ts'))).toEqual([]);
+  });
+
+  it('works from CommonJS require and from ESM import', () => {
+    const input = JSON.stringify({ vendor: 'braze', status: 400, body: '{"message":"Invalid Campaign ID"}' });
+    const cjs = execFileSync(process.execPath, ['-e', `console.log(require('./dist/index.cjs').classify(${input}).error.id)`], { cwd: root, encoding: 'utf8' });
+    const esm = execFileSync(process.execPath, ['--input-type=module', '-e', `import { classify } from './dist/braze.js'; console.log(classify(${input}).error.id)`], { cwd: root, encoding: 'utf8' });
+    expect([cjs.trim(), esm.trim()]).toEqual(['braze.invalid_campaign_id', 'braze.invalid_campaign_id']);
+  });
+
+  it('resolves its own subpaths and catalog JSON by package name', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vendor-errors-consumer-'));
+    const script = [
+      `const { createRequire } = require('node:module');`,
+      `const req = createRequire(${JSON.stringify(join(root, 'package.json'))});`,
+      `const sinch = req('vendor-errors/sinch');`,
+      `const catalog = req('vendor-errors/catalog/sinch.json');`,
+      `console.log(sinch.classify({ status: 400, body: { code: 'syntax_invalid_json', text: 'x' } }).error.id, catalog.vendor);`,
+    ].join('\n');
+    const output = execFileSync(process.execPath, ['-e', script], { cwd: dir, encoding: 'utf8' });
+    expect(output.trim()).toBe('sinch.syntax_invalid_json sinch');
+  });
+});
+
+describe('per-vendor bundles', () => {
+  it('vendor-errors/braze bundles the Braze and generic catalogs and no other vendor', async () => {
+    const text = await bundleOf('dist/braze.js');
+    expect(text).toContain('braze.invalid_campaign_id');
+    expect(text).toContain('http.503');
+    for (const other of ['sinch.syntax_invalid_json', 'spotzee.validation_failed', 'transformify.too_many_recipients']) expect(text).not.toContain(other);
+  });
+
+  it.each(['sinch', 'transformify', 'spotzee'])('vendor-errors/%s bundles no Braze entries', async (vendor) => {
+    const text = await bundleOf(`dist/${vendor}.js`);
+    expect(text).toContain(`${vendor}.`);
+    expect(text).not.toContain('braze.invalid_campaign_id');
+  });
+
+  it('the root entry bundles every catalog', async () => {
+    const text = await bundleOf('dist/index.js');
+    for (const id of ['braze.invalid_campaign_id', 'sinch.syntax_invalid_json', 'spotzee.validation_failed', 'transformify.too_many_recipients']) expect(text).toContain(id);
+  });
+
+  it('per-vendor catalogs are exact copies of catalog/*.json', () => {
+    const onDisk = JSON.parse(readFileSync(join(root, 'catalog/braze.json'), 'utf8')) as { entries: unknown[] };
+    const script = `import { brazeCatalog } from './dist/braze.js'; console.log(brazeCatalog.entries.length)`;
+    const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
+    expect(Number(output.trim())).toBe(onDisk.entries.length);
+  });
+});
