@@ -49,3 +49,32 @@ export type {
 } from './types.js';
 export { CATEGORIES, OUTCOMES, MATCHED_BY, SHAPES, isCategory, type Category, type Outcome, type MatchedBy, type Shape } from './vocabulary.js';
 export { parseRetryAfter, parseHttpDate } from './retry-after.js';
+export { lintCatalogs, type LintOptions, type LintProblem, type RedosChecker } from './lint.js';
+export { diffCatalogs, requiredBump, type Bump, type CatalogChange } from './catalog-diff.js';
+export { EXAMPLE_NOW, exampleMismatches, runExample } from './examples.js';
+// Interop: fetch, retry libraries, RFC 9457 problem details, OpenTelemetry, pino, thrown errors.
+export { classifyResponse, type ClassifyResponseOptions, type ResponseClassifier } from './classify-response.js';
+export {
+  shouldRetry,
+  retryDelay,
+  pRetryOptions,
+  rethrowForPRetry,
+  axiosRetryOptions,
+  type BackoffOptions,
+  type ClassifyThrown,
+  type PRetryOptions,
+  type AbortErrorClass,
+  type AxiosRetryHelperOptions,
+  type AxiosRetryOptions,
+} from './retry.js';
+export {
+  toProblemDetails,
+  PROBLEM_JSON_MEDIA_TYPE,
+  DEFAULT_PROBLEM_TYPE_BASE,
+  type ProblemDetails,
+  type ProblemDetailsOptions,
+  type ProblemFieldError,
+} from './problem-details.js';
+export { toOtelAttributes, type OtelAttributes, type OtelAttributesOptions } from './otel.js';
+export { pinoSerializer, pinoSerializers, type VendorErrorLog } from './pino.js';
+export { VendorError, isVendorError, toVendorError, throwIfError, type VendorErrorOptions } from './vendor-error.js';
