@@ -97,6 +97,12 @@ const entrySchema = object(
     docs: optional(string({ description: 'Documentation URL (defaults to the catalog docs).' })),
     match: optional(matchSchema),
     secret: optional(array(string({ minLength: 1 }), { description: 'Template params redacted in message and params.' })),
+    requestNotSent: optional(
+      boolean({
+        description:
+          'The failure happened before the request reached the vendor (connection refused, DNS), so a retry cannot repeat a mutation and Idempotency-Key rules do not apply.',
+      }),
+    ),
     facts: optional(record(union([string(), number(), boolean()]), { description: 'Vendor facts (e.g. smsFallback).' })),
     examples: array(exampleSchema, { minItems: 1, description: 'At least one example.' }),
   },

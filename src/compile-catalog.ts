@@ -34,6 +34,8 @@ export interface CompiledEntry {
   transport: boolean;
   names: ReadonlySet<string> | null;
   secret: ReadonlySet<string> | null;
+  /** The request never reached the vendor: retrying is safe even for mutations. */
+  requestNotSent: boolean;
   /** Specificity within its precedence tier: more conditions rank higher. */
   rank: number;
   /** The rule that names this entry's strongest condition. */
@@ -174,6 +176,7 @@ function compileEntry(entry: CatalogEntry, catalog: Catalog, problems: string[])
     transport: match.transport === true,
     names: names.length > 0 ? new Set(names.map(foldCase)) : null,
     secret: entry.secret && entry.secret.length > 0 ? new Set(entry.secret) : null,
+    requestNotSent: entry.requestNotSent === true,
     rank,
     matchedBy,
     facts: entry.facts,
@@ -260,6 +263,7 @@ function unknownEntry(catalog: Catalog): CompiledEntry {
     transport: false,
     names: null,
     secret: null,
+    requestNotSent: false,
     rank: 0,
     matchedBy: 'none',
     facts: undefined,

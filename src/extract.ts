@@ -45,6 +45,16 @@ function firstMessage(value: unknown, keys: readonly string[]): string | null {
 
 type ShapeTest = (body: Record<string, unknown>) => boolean;
 
+/** RFC 9457 §3.1 members. */
+const PROBLEM_MEMBERS = ['type', 'title', 'status', 'detail', 'instance'];
+
+/**
+ * Problem types that name a generic HTTP status (frameworks default to the RFC section of
+ * the status, e.g. `https://tools.ietf.org/html/rfc9110#section-15.5.1`) say nothing a
+ * code would: no code is derived from them.
+ */
+const GENERIC_PROBLEM_TYPE_HOSTS = ['tools.ietf.org', 'www.rfc-editor.org', 'datatracker.ietf.org', 'developer.mozilla.org', 'httpstatuses.com'];
+
 /** The shapes a JSON body can have. */
 export type JsonShape = Exclude<Shape, 'html' | 'text' | 'empty'>;
 
@@ -78,7 +88,9 @@ const SHAPE_TESTS: readonly (readonly [Exclude<JsonShape, 'json'>, ShapeTest])[]
 export function detectShape(value: unknown, problemMedia: boolean, preferred?: ReadonlySet<Shape>): JsonShape {
   let first: JsonShape | undefined;
   if (!isRecord(value)) return 'json';
-  if (problemMedia) return 'problem';
+  // The media type settles it when the body has any problem member; a vendor that labels
+  // its own envelope problem+json (seen with Spotzee) is still read by its structure.
+  if (problemMedia && PROBLEM_MEMBERS.some((key) => own(value, key) !== undefined)) return 'problem';
   for (const [shape, test] of SHAPE_TESTS) {
     if (first !== undefined && (preferred === undefined || !preferred.has(shape))) continue;
     if (!test(value)) continue;
@@ -92,6 +104,7 @@ export function detectShape(value: unknown, problemMedia: boolean, preferred?: R
 /** The last path segment of a problem `type` URI, used as its code when no `code` member exists. */
 function problemTypeCode(type: unknown): string | null {
   if (typeof type !== 'string' || type === '' || type === 'about:blank') return null;
+  if (GENERIC_PROBLEM_TYPE_HOSTS.some((host) => type.includes(`://${host}/`))) return null;
   const trimmed = type.replace(/[/#]+$/, '');
   const cut = Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('#'), trimmed.lastIndexOf(':'));
   return codeString(trimmed.slice(cut + 1));
@@ -175,8 +188,24 @@ const JSON_EXTRACTORS: Record<JsonShape, JsonExtractor> = {
   json: extractGeneric,
 };
 
-const TITLE = /<title[^>]{0,200}>([^<]{1,500})/i;
-const HEADING = /<h1[^>]{0,200}>([^<]{1,500})/i;
+const TITLE_TAG = /<title\b/i;
+const HEADING_TAG = /<h1\b/i;
+const MAX_TITLE = 500;
+
+/**
+ * The text right after the first `tag`, up to the next `<`. Plain searches with no
+ * backtracking: a hostile page (thousands of unclosed `<title` tags) stays linear.
+ */
+function tagText(html: string, tag: RegExp): string | null {
+  const open = tag.exec(html);
+  if (open === null) return null;
+  const gt = html.indexOf('>', open.index);
+  if (gt === -1) return null;
+  const lt = html.indexOf('<', gt + 1);
+  const end = Math.min(lt === -1 ? html.length : lt, gt + 1 + MAX_TITLE);
+  return html.slice(gt + 1, end);
+}
+
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
 
 function decodeEntities(text: string): string {
@@ -194,9 +223,12 @@ function decodeEntities(text: string): string {
 
 /** The `<title>` of an HTML page (else its first `<h1>`), entities decoded. */
 export function htmlTitle(html: string): string | null {
-  const match = TITLE.exec(html) ?? HEADING.exec(html);
-  const text = match?.[1] === undefined ? '' : decodeEntities(match[1]).trim();
-  return text === '' ? null : text;
+  for (const tag of [TITLE_TAG, HEADING_TAG]) {
+    const raw = tagText(html, tag);
+    const text = raw === null ? '' : decodeEntities(raw).trim();
+    if (text !== '') return text;
+  }
+  return null;
 }
 
 function firstLine(text: string): string | null {

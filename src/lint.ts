@@ -68,6 +68,7 @@ function checkEntry(catalog: Catalog, entry: CatalogEntry, problem: (rule: strin
   if (match.transport && (match.status !== undefined || match.shape !== undefined))
     problem('entry', 'a transport entry has no status or shape (there is no response)');
   if (match.name !== undefined && !match.transport) problem('entry', '"name" only applies to transport entries');
+  if (entry.requestNotSent === true && !match.transport) problem('entry', '"requestNotSent" only applies to transport entries');
   if (!hasConditions && entry.fatal !== false && !match.transport) problem('entry', 'an entry without match conditions never matches a response');
   if (outcome !== 'error' && match.status !== undefined && !String(match.status).startsWith('2'))
     problem('entry', `a ${outcome} entry can only match a 2xx status`);

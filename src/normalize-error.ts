@@ -65,7 +65,9 @@ function requestUrl(thrown: unknown, response: unknown): string | undefined {
     urlOf(prop(prop(thrown, 'options'), 'url')) ??
     urlOf(prop(prop(thrown, 'request'), 'url')) ??
     urlOf(prop(response, 'url')) ??
-    urlOf(prop(response, 'requestUrl'))
+    urlOf(prop(response, 'requestUrl')) ??
+    // A thrown fetch Response (`if (!res.ok) throw res`) carries its own url.
+    urlOf(prop(thrown, 'url'))
   );
 }
 
@@ -194,7 +196,7 @@ function classifyTransport(engine: Engine, thrown: Extract<Thrown, { kind: 'erro
   const message = node.message ?? top.message ?? null;
   const required = catalog?.idempotencyKeyRequiredFor;
   const method = thrown.request?.method?.toUpperCase();
-  const keyMissing = required !== undefined && method !== undefined && required.has(method) && (thrown.request?.idempotencyKey ?? '').trim() === '';
+  const keyMissing = !hit.entry.requestNotSent && required !== undefined && method !== undefined && required.has(method) && (thrown.request?.idempotencyKey ?? '').trim() === '';
   const error = buildError(
     hit.entry,
     {

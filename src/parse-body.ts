@@ -43,7 +43,8 @@ function parseText(text: string, truncated: boolean): ParsedBody {
   if (first === 60 /* < */) return { kind: 'html', text: text.length > HTML_SCAN_LIMIT ? text.slice(0, HTML_SCAN_LIMIT) : text, truncated };
   if (first === 123 /* { */ || first === 91 /* [ */) {
     try {
-      return { kind: 'json', value: JSON.parse(text) as unknown, truncated: false };
+      // JSON.parse rejects a leading byte order mark or whitespace-only prefix it did not expect.
+      return { kind: 'json', value: JSON.parse(start === 0 ? text : text.slice(start)) as unknown, truncated: false };
     } catch {
       // Truncated or invalid JSON: still useful as text (status and message may match).
     }

@@ -103,6 +103,8 @@ export interface CatalogEntry {
   match?: EntryMatch;
   /** Template params redacted in message and params. */
   secret?: string[];
+  /** The failure happened before the request reached the vendor (connection refused, DNS), so a retry cannot repeat a mutation and Idempotency-Key rules do not apply. */
+  requestNotSent?: boolean;
   /** Vendor facts (e.g. smsFallback). */
   facts?: Record<string, string | number | boolean>;
   /** At least one example. */
