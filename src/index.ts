@@ -76,5 +76,5 @@ export {
   type ProblemFieldError,
 } from './problem-details.js';
 export { toOtelAttributes, type OtelAttributes, type OtelAttributesOptions } from './otel.js';
-export { pinoSerializer, pinoSerializers, type VendorErrorLog } from './pino.js';
+export { pinoSerializer, pinoSerializers, type PinoSerializers, type VendorErrorLog } from './pino.js';
 export { VendorError, isVendorError, toVendorError, throwIfError, type VendorErrorOptions } from './vendor-error.js';

@@ -71,8 +71,14 @@ export function pinoSerializer(value: unknown): VendorErrorLog {
   return safeFields(normalizeError(value));
 }
 
+/** The serializers {@link pinoSerializers} provides, keyed by the log field they apply to. */
+export interface PinoSerializers {
+  /** {@link pinoSerializer}, for results and errors logged under the `vendorError` key. */
+  readonly vendorError: (value: unknown) => VendorErrorLog;
+}
+
 /**
  * Serializers to pass to `pino({ serializers })`: log a result or a thrown vendor error
  * under the `vendorError` key.
  */
-export const pinoSerializers: { readonly vendorError: (value: unknown) => VendorErrorLog } = { vendorError: pinoSerializer };
+export const pinoSerializers: PinoSerializers = { vendorError: pinoSerializer };

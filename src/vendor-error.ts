@@ -82,12 +82,17 @@ export function isVendorError(value: unknown): value is VendorError {
 }
 
 /**
+ * The {@link VendorError} for a failed result.
+ *
+ * @param cause - the original thrown value or response, kept as `error.cause`.
+ */
+export function toVendorError<Id extends string>(result: ErrorClassification<Id>, cause?: unknown): VendorError<Id>;
+/**
  * The {@link VendorError} for a failed result, or null for a result that is not an error
  * (success, queued, partial: the request as a whole was accepted).
  *
  * @param cause - the original thrown value or response, kept as `error.cause`.
  */
-export function toVendorError<Id extends string>(result: ErrorClassification<Id>, cause?: unknown): VendorError<Id>;
 export function toVendorError<Id extends string>(result: Classification<Id>, cause?: unknown): VendorError<Id> | null;
 export function toVendorError<Id extends string>(result: Classification<Id>, cause?: unknown): VendorError<Id> | null {
   if (result.outcome !== 'error') return null;
