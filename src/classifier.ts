@@ -133,7 +133,7 @@ function describeValue(value: unknown): string {
 }
 
 /** Vendor names from input are untrusted: bounded and trimmed before they reach a result. */
-function vendorName(value: unknown): string | undefined {
+export function vendorName(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   const name = value.trim().toLowerCase();
   return name === '' ? undefined : clip(name, 64);
@@ -222,7 +222,12 @@ function redactMessage(
       secrets.push(String(value));
       outParams[name] = REDACTED;
     }
-    if (message !== null) text = redactValues(text, secrets);
+    if (message !== null) {
+      text = redactValues(text, secrets);
+      // A secret that is not found verbatim (case folding changed its length) could
+      // still be in the text: say only what the catalog says.
+      if (secrets.some((secret) => !message.includes(secret))) text = entry.description;
+    }
   }
   if (pii && message !== null) text = redactPii(text);
   return { message: text, params: outParams };

@@ -39,8 +39,17 @@ export function observed(result: Classification, expect: ExampleExpect): Record<
   return Object.fromEntries(Object.keys(expect).map((key) => [key, all[key]]));
 }
 
+/** JSON with object keys sorted: equality that ignores key order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner !== null && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : inner,
+  );
+}
+
 function same(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  return canonical(a) === canonical(b);
 }
 
 /** Human-readable differences between `expect` and `result` (empty when it matches). */

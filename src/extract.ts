@@ -122,7 +122,7 @@ function extracted(shape: Shape, code: string | null, message: string | null, fi
   return { shape, code, message, fields, items };
 }
 
-const GENERIC_MESSAGE_KEYS = ['message', 'error_description', 'detail', 'error_message', 'errorMessage', 'title', 'msg', 'description'];
+const GENERIC_MESSAGE_KEYS = ['message', 'error_description', 'detail', 'error_message', 'errorMessage', 'msg', 'description'];
 
 function extractGeneric(body: unknown, shape: JsonShape): Extracted {
   // Some APIs answer with a top-level array of error objects.
@@ -141,6 +141,7 @@ function extractGeneric(body: unknown, shape: JsonShape): Extracted {
     firstMessage(first, GENERIC_MESSAGE_KEYS) ??
       firstMessage(error, ['message', 'detail']) ??
       firstMessage(firstError, ['message', 'detail', 'title']) ??
+      messageString(own(first, 'title')) ??
       messageString(error),
     extractFields(errors) ?? extractFields(own(error, 'details')),
     undefined,
@@ -251,5 +252,8 @@ export function extract(body: ParsedBody, problemMedia: boolean, preferred?: Rea
       return extracted('text', null, firstLine(body.text), undefined, undefined);
     case 'empty':
       return extracted('empty', null, null, undefined, undefined);
+    case 'unparsed':
+      // Not read, so not known to be empty: no shape entry for empty bodies may claim it.
+      return extracted('text', null, null, undefined, undefined);
   }
 }

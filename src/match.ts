@@ -113,7 +113,8 @@ export function matchByMessage(index: EntryIndex, context: MatchContext): Match 
   if (templates.byAnyWord.size > 0) {
     // One pass over the message's words; each word is one map lookup.
     let start = 0;
-    for (let words = 0; start <= folded.length && words < 256; words++) {
+    // Messages are clipped to 2,000 characters on extraction, which bounds this loop.
+    while (start <= folded.length) {
       const end = folded.indexOf(' ', start);
       const word = end === -1 ? folded.slice(start) : folded.slice(start, end);
       best = tryCandidates(templates.byAnyWord.get(word), context, best);

@@ -10,7 +10,7 @@
  *   entries by code, then name, then message.
  */
 import { match, P } from 'ts-pattern';
-import { buildError, classifyResponse, invalidInput, type Engine, type Settings } from './classifier.js';
+import { buildError, classifyResponse, invalidInput, vendorName, type Engine, type Settings } from './classifier.js';
 import type { CompiledCatalog } from './compile-catalog.js';
 import { vendorFromUrl } from './detect-vendor.js';
 import { readHeaders } from './headers.js';
@@ -182,10 +182,10 @@ function matchTransport(catalogs: readonly CompiledCatalog[], nodes: readonly Er
 }
 
 function classifyTransport(engine: Engine, thrown: Extract<Thrown, { kind: 'error' }>, settings: Settings): Classification {
-  const requested = settings.vendor?.trim().toLowerCase();
+  const requested = vendorName(settings.vendor);
   const vendorId = requested ?? (thrown.url === undefined ? undefined : vendorFromUrl(engine.hosts, thrown.url));
   const catalog = vendorId === undefined ? undefined : engine.vendors.get(vendorId);
-  const vendor = catalog?.vendor ?? (vendorId === undefined ? null : clip(vendorId, 64));
+  const vendor = catalog?.vendor ?? vendorId ?? null;
   const found = matchTransport(catalog === undefined ? [engine.generic] : [catalog, engine.generic], thrown.nodes);
   const top = thrown.nodes[0]!;
   if (found === undefined) {
@@ -220,6 +220,6 @@ export function normalizeThrown(engine: Engine, thrown: unknown, settings: Setti
   return match(describeThrown(thrown))
     .with({ kind: 'response' }, ({ raw }) => classifyResponse(engine, raw, settings))
     .with({ kind: 'error', nodes: P.array() }, (error) => classifyTransport(engine, error, settings))
-    .with({ kind: 'opaque' }, ({ description }) => invalidInput(engine, `cannot classify ${description}`, settings.vendor ?? null))
+    .with({ kind: 'opaque' }, ({ description }) => invalidInput(engine, `cannot classify ${description}`, vendorName(settings.vendor) ?? null))
     .exhaustive();
 }

@@ -8,7 +8,9 @@ export type ParsedBody =
   | { kind: 'json'; value: unknown; truncated: false }
   | { kind: 'html'; text: string; truncated: boolean }
   | { kind: 'text'; text: string; truncated: boolean }
-  | { kind: 'empty'; truncated: boolean };
+  | { kind: 'empty'; truncated: boolean }
+  /** Too large to parse: classified by status and headers only. */
+  | { kind: 'unparsed'; truncated: true };
 
 /** HTML pages are only scanned this far for their `<title>`, even when truncated. */
 export const HTML_SCAN_LIMIT = 64 * 1024;
@@ -60,7 +62,7 @@ function parseTruncated(head: string): ParsedBody {
   const start = firstNonSpace(head);
   return start !== -1 && head.charCodeAt(start) === 60
     ? { kind: 'html', text: head, truncated: true }
-    : { kind: 'empty', truncated: true };
+    : { kind: 'unparsed', truncated: true };
 }
 
 /**

@@ -50,12 +50,9 @@ export function redactPii(text: string): string {
       let start = i;
       while (start > copied && isEmailLocal(text.charCodeAt(start - 1))) start--;
       let end = i + 1;
-      let dot = -1;
-      while (end < n && isDomainChar(text.charCodeAt(end))) {
-        if (text.charCodeAt(end) === 46) dot = end;
-        end++;
-      }
+      while (end < n && isDomainChar(text.charCodeAt(end))) end++;
       while (end > i + 1 && text.charCodeAt(end - 1) === 46) end--; // trailing sentence dot
+      const dot = text.lastIndexOf('.', end - 1);
       if (start < i && dot > i + 1 && dot < end - 1) {
         out += `${text.slice(copied, start)}[EMAIL]`;
         copied = end;
@@ -92,5 +89,6 @@ export function redactPii(text: string): string {
  */
 export function scrubUrlCredentials(text: string): string {
   if (!text.includes('@') || !text.includes('://')) return text;
-  return text.replace(/:\/\/[^\s/@]{1,256}@/g, `://${REDACTED}@`);
+  // Userinfo runs to the last "@" before the host: a password may hold an unencoded "@".
+  return text.replace(/:\/\/[^\s/?#]{1,256}@/g, `://${REDACTED}@`);
 }

@@ -93,6 +93,7 @@ export function parseHttpDate(value: string, now: number): number | undefined {
     const currentYear = new Date(now).getUTCFullYear();
     let year = Math.floor(currentYear / 100) * 100 + Number(yy);
     if (year > currentYear + 50) year -= 100;
+    else if (year < currentYear - 50) year += 100;
     return dateFromParts(LONG_DAY_NAMES.indexOf(wd!), day!, mon!, year, h!, m!, s!);
   }
   match = ASCTIME_DATE.exec(text);
@@ -137,7 +138,9 @@ export function parseResetValue(value: string, unit: ResetUnit, now: number): nu
  */
 function parseRateLimitField(value: string): number | undefined {
   if (value.length > 1024) return undefined;
-  for (const param of value.split(';')) {
+  // The field is a List of policies; the first one is the one to wait for.
+  const first = value.split(',')[0] ?? '';
+  for (const param of first.split(';')) {
     const eq = param.indexOf('=');
     if (eq !== -1 && param.slice(0, eq).trim().toLowerCase() === 't') {
       const seconds = param.slice(eq + 1).trim();

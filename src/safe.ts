@@ -6,7 +6,12 @@
 
 /** A non-null, non-array object. */
 export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  if (typeof value !== 'object' || value === null) return false;
+  try {
+    return !Array.isArray(value);
+  } catch {
+    return false; // a revoked Proxy: nothing can be read from it
+  }
 }
 
 const hasOwn = Object.prototype.hasOwnProperty;

@@ -120,11 +120,31 @@ function scanNumber(text: string, from: number): number {
   return i;
 }
 
+/** Start of a run of digits ending at `end` (with optional leading '-'); -1 if none. */
+function scanIntBack(text: string, end: number, floor: number): number {
+  let i = end;
+  while (i > floor && isDigit(text.charCodeAt(i - 1))) i--;
+  if (i === end) return -1;
+  return i > floor && text.charCodeAt(i - 1) === 45 ? i - 1 : i;
+}
+
+function scanNumberBack(text: string, end: number, floor: number): number {
+  const start = scanIntBack(text, end, floor);
+  if (start === -1 || text.charCodeAt(start) === 45 || start - 1 <= floor || text.charCodeAt(start - 1) !== 46) return start;
+  const whole = scanIntBack(text, start - 1, floor);
+  return whole === -1 ? start : whole;
+}
+
 /**
  * Matches `template` against a message. `folded` is the normalized, case-folded message
  * and `original` the normalized message with its case (params keep the vendor's case).
- * Each hole ends at the first place where the next literal continues; nothing is retried,
- * so the scan is linear.
+ *
+ * Parts before the free-text hole are matched left to right, parts after it right to left
+ * from the end of the message (templates are anchored at both ends), and the free-text hole
+ * takes what lies between. Typed holes are scanned greedily; a `word` hole ends at the
+ * nearest occurrence of its neighbouring literal inside the word. Nothing is retried, so
+ * the cost is linear in the message length, and the outcome equals that of the anchored
+ * regular expression {@link templateToRegExpSource} publishes.
  */
 export function matchTemplate(template: Template, folded: string, original: string): TemplateParams | null {
   // Case folding can change string length for a few code points; params then come from
@@ -132,8 +152,10 @@ export function matchTemplate(template: Template, folded: string, original: stri
   const source = original.length === folded.length ? original : folded;
   const { parts } = template;
   const params: TemplateParams = {};
+  let textIndex = parts.findIndex((part) => part.kind === 'hole' && part.type === 'text');
+  if (textIndex === -1) textIndex = parts.length;
   let pos = 0;
-  for (let index = 0; index < parts.length; index++) {
+  for (let index = 0; index < textIndex; index++) {
     const part = parts[index]!;
     if (part.kind === 'literal') {
       if (!folded.startsWith(part.text, pos)) return null;
@@ -141,38 +163,61 @@ export function matchTemplate(template: Template, folded: string, original: stri
       continue;
     }
     const next = parts[index + 1];
-    const nextText = next?.kind === 'literal' ? next.text : undefined;
     let end: number;
-    switch (part.type) {
-      case 'int':
-      case 'number': {
-        end = part.type === 'int' ? scanInt(folded, pos) : scanNumber(folded, pos);
-        if (end === -1) return null;
-        params[part.name] = Number(folded.slice(pos, end));
-        pos = end;
-        continue;
+    if (part.type === 'word') {
+      const space = folded.indexOf(' ', pos);
+      const wordEnd = space === -1 ? folded.length : space;
+      if (next?.kind !== 'literal') end = wordEnd;
+      else {
+        end = folded.indexOf(next.text, pos + 1);
+        if (end === -1 || end > wordEnd) return null;
       }
-      case 'word': {
-        const space = folded.indexOf(' ', pos);
-        const wordEnd = space === -1 ? folded.length : space;
-        if (nextText === undefined) end = wordEnd;
-        else {
-          end = folded.indexOf(nextText, pos + 1);
-          if (end === -1 || end > wordEnd) return null;
-        }
-        break;
-      }
-      case 'text': {
-        end = nextText === undefined ? folded.length : folded.indexOf(nextText, pos + 1);
-        if (end === -1) return null;
-        break;
-      }
+      if (end <= pos) return null;
+      params[part.name] = source.slice(pos, end);
+    } else {
+      end = part.type === 'int' ? scanInt(folded, pos) : scanNumber(folded, pos);
+      if (end === -1) return null;
+      params[part.name] = Number(folded.slice(pos, end));
     }
-    if (end <= pos) return null;
-    params[part.name] = source.slice(pos, end);
     pos = end;
   }
-  return pos === folded.length ? params : null;
+  if (textIndex === parts.length) return pos === folded.length ? params : null;
+
+  let end = folded.length;
+  for (let index = parts.length - 1; index > textIndex; index--) {
+    const part = parts[index]!;
+    if (part.kind === 'literal') {
+      const start = end - part.text.length;
+      if (start < pos || !folded.startsWith(part.text, start)) return null;
+      end = start;
+      continue;
+    }
+    const previous = parts[index - 1];
+    let start: number;
+    if (part.type === 'word') {
+      const wordStart = folded.lastIndexOf(' ', end - 1) + 1;
+      if (previous?.kind !== 'literal') start = wordStart;
+      else {
+        const at = folded.lastIndexOf(previous.text, end - 1 - previous.text.length);
+        start = at === -1 ? -1 : at + previous.text.length;
+        if (start < wordStart) return null;
+      }
+      if (start >= end || start < pos) return null;
+      params[part.name] = source.slice(start, end);
+    } else {
+      start = part.type === 'int' ? scanIntBack(folded, end, pos) : scanNumberBack(folded, end, pos);
+      if (start === -1) return null;
+      params[part.name] = Number(folded.slice(start, end));
+    }
+    end = start;
+  }
+  const hole = parts[textIndex] as Extract<TemplatePart, { kind: 'hole' }>;
+  if (end <= pos) return null;
+  params[hole.name] = source.slice(pos, end);
+  // Params read as the template reads, whatever order they were found in.
+  const ordered: TemplateParams = {};
+  for (const part of parts) if (part.kind === 'hole') ordered[part.name] = params[part.name]!;
+  return ordered;
 }
 
 const REGEX_SPECIAL = /[.*+?^${}()|[\]\\/]/g;

@@ -4,9 +4,20 @@
  * two steps: {@link collapseWhitespace}, then {@link foldCase}.
  */
 
+/** Exactly the characters of JavaScript's `\s`, so the fast path and the replace agree. */
 function isSpace(code: number): boolean {
-  // ASCII whitespace plus NBSP: vendor pages render tables with &nbsp; (Sinch docs).
-  return code === 32 || (code >= 9 && code <= 13) || code === 160;
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return (
+    code === 0xa0 || // NBSP: vendor pages render tables with &nbsp; (Sinch docs)
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }
 
 /**
@@ -21,7 +32,7 @@ export function collapseWhitespace(text: string): string {
     if (isSpace(code) && (code !== 32 || isSpace(text.charCodeAt(i + 1)))) clean = false;
   }
   if (clean) return text;
-  return text.replace(/[\s\u00a0]+/g, ' ').trim();
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 /** Case folding used for every comparison. */

@@ -292,7 +292,7 @@ export function record<T>(value: Schema<T>, options: { description?: string } = 
     check(input, path, issues) {
       if (!isPlainObject(input)) return fail(issues, path, `expected an object, got ${typeOf(input)}`);
       let ok = true;
-      for (const key of Object.keys(input)) ok = value.check(input[key], `${path}.${key}`, issues) && ok;
+      for (const key of Object.keys(input)) ok = value.check(input[key], path === '' ? key : `${path}.${key}`, issues) && ok;
       return ok;
     },
     toJsonSchema: (defs) =>

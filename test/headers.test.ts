@@ -1,0 +1,139 @@
+/**
+ * Header reads (src/headers.ts): case-insensitive lookups over a plain object or a fetch
+ * `Headers`, never throwing on hostile objects and never copying headers into results.
+ */
+import { describe, expect, it } from 'vitest';
+import { createClassifier } from '../src/create-classifier.js';
+import { readHeaders } from '../src/headers.js';
+
+describe('readHeaders: plain objects', () => {
+  it('finds a header whatever the case of its key', () => {
+    const headers = readHeaders({ 'Retry-After': '5', 'X-REQUEST-ID': 'abc', 'content-type': 'application/json' });
+    expect(headers.get('retry-after')).toBe('5');
+    expect(headers.get('x-request-id')).toBe('abc');
+    expect(headers.get('content-type')).toBe('application/json');
+  });
+
+  it('returns undefined for a missing header', () => {
+    expect(readHeaders({ 'retry-after': '5' }).get('x-request-id')).toBeUndefined();
+  });
+
+  it('takes the first string of a string[] value', () => {
+    expect(readHeaders({ 'set-cookie': ['a=1', 'b=2'], 'retry-after': ['7'] }).get('retry-after')).toBe('7');
+    expect(readHeaders({ 'x-request-id': [42, 'req-1'] }).get('x-request-id')).toBe('req-1');
+    expect(readHeaders({ 'x-request-id': [] }).get('x-request-id')).toBeUndefined();
+  });
+
+  it('reads a finite number as its decimal text', () => {
+    expect(readHeaders({ 'retry-after': 30 }).get('retry-after')).toBe('30');
+    expect(readHeaders({ 'retry-after': Number.NaN }).get('retry-after')).toBeUndefined();
+  });
+
+  it('ignores values that are not strings, numbers or arrays', () => {
+    expect(readHeaders({ 'retry-after': { value: '5' }, 'x-request-id': null }).get('retry-after')).toBeUndefined();
+  });
+
+  it('keeps the first of two keys that differ only in case', () => {
+    expect(readHeaders({ 'Retry-After': '1', 'retry-after': '2' }).get('retry-after')).toBe('1');
+  });
+
+  it('reads only own properties: inherited headers do not count', () => {
+    const headers = Object.create({ 'retry-after': '5' }) as Record<string, string>;
+    expect(readHeaders(headers).get('retry-after')).toBeUndefined();
+  });
+
+  it('treats "__proto__" and "constructor" keys as data', () => {
+    const headers = JSON.parse('{"__proto__": "x", "constructor": "y"}') as unknown;
+    const reader = readHeaders(headers);
+    expect(reader.get('__proto__')).toBe('x');
+    expect(reader.get('constructor')).toBe('y');
+  });
+});
+
+describe('readHeaders: Headers instances and get() objects', () => {
+  it('reads a fetch Headers instance case-insensitively', () => {
+    const headers = new Headers({ 'Retry-After': '9', 'X-Request-Id': 'r-1' });
+    const reader = readHeaders(headers);
+    expect(reader.get('retry-after')).toBe('9');
+    expect(reader.get('x-request-id')).toBe('r-1');
+    expect(reader.get('ratelimit-reset')).toBeUndefined();
+  });
+
+  it('uses any object with a get(name) method', () => {
+    const map = new Map([['retry-after', '4']]);
+    expect(readHeaders(map).get('retry-after')).toBe('4');
+  });
+
+  it('ignores non-string results of get()', () => {
+    expect(readHeaders({ get: () => 5 }).get('retry-after')).toBeUndefined();
+  });
+});
+
+describe('readHeaders: hostile input never throws', () => {
+  it('returns an empty reader for non-objects', () => {
+    for (const value of [undefined, null, 'retry-after: 5', 42, true]) expect(readHeaders(value).get('retry-after')).toBeUndefined();
+  });
+
+  it('turns a throwing get() into undefined', () => {
+    const reader = readHeaders({
+      get() {
+        throw new Error('boom');
+      },
+    });
+    expect(reader.get('retry-after')).toBeUndefined();
+  });
+
+  it('turns a throwing property getter into undefined and still reads the other headers', () => {
+    const headers = {
+      get 'retry-after'(): string {
+        throw new Error('boom');
+      },
+      'x-request-id': 'req-2',
+    };
+    const reader = readHeaders(headers);
+    expect(reader.get('retry-after')).toBeUndefined();
+    expect(reader.get('x-request-id')).toBe('req-2');
+  });
+
+  it('turns a Proxy that throws on every trap into an empty reader', () => {
+    const trap = () => {
+      throw new Error('trap');
+    };
+    const proxy = new Proxy({}, { get: trap, has: trap, ownKeys: trap, getOwnPropertyDescriptor: trap, getPrototypeOf: trap });
+    expect(readHeaders(proxy).get('retry-after')).toBeUndefined();
+  });
+
+  it('survives a revoked Proxy', () => {
+    const { proxy, revoke } = Proxy.revocable({ 'retry-after': '5' }, {});
+    revoke();
+    expect(readHeaders(proxy).get('retry-after')).toBeUndefined();
+  });
+});
+
+describe('headers are never copied into results', () => {
+  const classifier = createClassifier();
+
+  it('puts no header other than the request id into a classification', () => {
+    const headers = {
+      Authorization: 'Bearer sk_live_secret',
+      Cookie: 'session=cookie-secret',
+      'X-Api-Key': 'api-key-secret',
+      'X-Request-Id': 'req-42',
+      'Retry-After': '3',
+    };
+    const result = classifier.classify({ vendor: 'braze', status: 429, headers, body: '' });
+    const text = JSON.stringify(result);
+    expect(text).not.toContain('sk_live_secret');
+    expect(text).not.toContain('cookie-secret');
+    expect(text).not.toContain('api-key-secret');
+    expect(result.requestId).toBe('req-42');
+    expect(result.error?.retryAfterMs).toBe(3000);
+  });
+
+  it('does not modify the headers object it reads', () => {
+    const headers = Object.freeze({ 'Retry-After': '3', 'X-Request-Id': 'req-1' });
+    const result = classifier.classify({ vendor: 'sinch', status: 429, headers: headers as Record<string, string> });
+    expect(result.error?.retryAfterMs).toBe(3000);
+    expect(headers).toEqual({ 'Retry-After': '3', 'X-Request-Id': 'req-1' });
+  });
+});
