@@ -45,6 +45,16 @@ function firstMessage(value: unknown, keys: readonly string[]): string | null {
 
 type ShapeTest = (body: Record<string, unknown>) => boolean;
 
+/**
+ * Braze per-item errors are strings or `{"type", "input_array", "index"}` objects; a list of
+ * JSON:API-style objects (`status`, `title`, `detail`) is left to the generic shape.
+ */
+function isBrazeItemList(value: unknown): boolean {
+  if (!isArray(value) || value.length === 0) return false;
+  const first = own(value, '0');
+  return typeof first === 'string' || typeof own(first, 'type') === 'string' || own(first, 'input_array') !== undefined;
+}
+
 /** RFC 9457 §3.1 members. */
 const PROBLEM_MEMBERS = ['type', 'title', 'status', 'detail', 'instance'];
 
@@ -77,7 +87,7 @@ const SHAPE_TESTS: readonly (readonly [Exclude<JsonShape, 'json'>, ShapeTest])[]
       (typeof own(body, 'type') === 'string' || typeof own(body, 'title') === 'string') &&
       (own(body, 'status') !== undefined || own(body, 'detail') !== undefined),
   ],
-  ['braze', (body) => typeof own(body, 'message') === 'string' || isArray(own(body, 'errors'))],
+  ['braze', (body) => typeof own(body, 'message') === 'string' || isBrazeItemList(own(body, 'errors'))],
 ];
 
 /**

@@ -165,7 +165,7 @@ describe('shape: json (anything else)', () => {
   it('takes message from the documented keys', () => {
     expect(run({ error_description: 'token expired' }).message).toBe('token expired');
     expect(run({ error: { message: 'nested' } }).message).toBe('nested');
-    // A bare errors list is the braze shape unless the vendor answers in json.
+    // A list of Braze-style items is the braze shape unless the vendor answers in json.
     expect(run({ errors: [{ message: 'first item' }] }, { preferred: ['json'] }).message).toBe('first item');
     expect(run({ errors: [{ detail: 'first detail' }] }, { preferred: ['json'] }).message).toBe('first detail');
     expect(run({ title: 'Only a title' }).message).toBe('Only a title');
@@ -173,6 +173,19 @@ describe('shape: json (anything else)', () => {
 
   it('prefers error.message to title, in the order the catalog format lists them', () => {
     expect(run({ title: 'Bad Request', error: { message: 'email is invalid' } }).message).toBe('email is invalid');
+  });
+
+  it('reads a JSON:API error list (objects with status, code, title, detail) as json, whatever the vendor', () => {
+    const body = { errors: [{ status: '422', code: 'invalid_email', title: 'Invalid attribute', detail: 'email is not valid', source: { pointer: '/data/attributes/email' } }] };
+    expect(run(body)).toMatchObject({
+      shape: 'json',
+      code: 'invalid_email',
+      message: 'email is not valid',
+      fields: [{ path: '/data/attributes/email', message: 'email is not valid' }],
+    });
+    // Braze items (strings, or objects with a type) still make the braze shape.
+    expect(run({ errors: [{ type: "'external_id' is required", input_array: 'attributes', index: 0 }] }).shape).toBe('braze');
+    expect(run({ errors: ['minor'] }).shape).toBe('braze');
   });
 
   it('reads the first object of a top-level array', () => {
