@@ -56,11 +56,13 @@ export interface Settings {
   maxRetryAfterMs: number;
   maxBodyBytes: number;
   redactPii: boolean;
+  request: RawResponse['request'];
 }
 
 const DEFAULT_MAX_RETRY_AFTER_MS = 86_400_000;
 const DEFAULT_MAX_BODY_BYTES = 1_048_576;
 const MAX_ITEMS = 1000;
+const UNREAD: ParsedBody = { kind: 'unparsed', truncated: false };
 /** Shapes that many APIs share: they say nothing about which vendor answered. */
 const SHARED_SHAPES: ReadonlySet<Shape> = new Set(['problem', 'google', 'json', 'html', 'text', 'empty']);
 
@@ -83,6 +85,7 @@ function settingsFrom(options: ClassifyOptions | undefined, base: Settings): Set
     maxRetryAfterMs: typeof max === 'number' && max >= 0 ? max : base.maxRetryAfterMs,
     maxBodyBytes: typeof body === 'number' && body >= 0 ? body : base.maxBodyBytes,
     redactPii: options.redactPii ?? base.redactPii,
+    request: options.request ?? base.request,
   };
 }
 
@@ -110,6 +113,7 @@ export function buildEngine(config: ClassifierConfig): Engine {
       maxRetryAfterMs: DEFAULT_MAX_RETRY_AFTER_MS,
       maxBodyBytes: DEFAULT_MAX_BODY_BYTES,
       redactPii: false,
+      request: undefined,
     }),
   };
 }
@@ -387,8 +391,12 @@ function itemsAsFields(items: unknown[] | undefined): FieldError[] | undefined {
   return fields.length > 0 ? fields : undefined;
 }
 
-/** Classifies one raw response with a compiled engine. May throw only on internal bugs. */
-export function classifyResponse(engine: Engine, input: unknown, settings: Settings): Classification {
+/**
+ * Classifies one raw response with a compiled engine. May throw only on internal bugs.
+ * `bodyUnread`: the response had a body that could not be read (a fetch `Response` inside
+ * a thrown error), so it must not be taken for an empty one.
+ */
+export function classifyResponse(engine: Engine, input: unknown, settings: Settings, bodyUnread = false): Classification {
   if (!isRecord(input)) return invalidInput(engine, `input is not a response object (got ${describeValue(input)})`);
   const raw = input as RawResponse;
   const requested = vendorName(settings.vendor) ?? vendorName(own(raw, 'vendor'));
@@ -402,7 +410,7 @@ export function classifyResponse(engine: Engine, input: unknown, settings: Setti
   }
   if (invalid !== undefined) return invalidInput(engine, invalid, requested ?? catalog?.vendor ?? null);
 
-  const body = parseBody(own(raw, 'body'), settings.maxBodyBytes);
+  const body: ParsedBody = bodyUnread ? UNREAD : parseBody(own(raw, 'body'), settings.maxBodyBytes);
   const contentType = headers.get('content-type');
   const extracted: Extracted = extract(body, contentType !== undefined && contentType.toLowerCase().includes('problem+json'), catalog?.shapes);
   const guessed = catalog === undefined && requested === undefined ? (engine.shapeClaims.get(extracted.shape) ?? []) : [];
@@ -449,7 +457,7 @@ function errorFor(
   settings: Settings,
 ): NormalizedError {
   const chosen = match?.entry ?? unknownFor(engine, catalog);
-  const retryable = chosen.retryable && retryAllowed(catalog, own(raw, 'request'));
+  const retryable = chosen.retryable && retryAllowed(catalog, own(raw, 'request') ?? settings.request);
   const retryAfterMs = retryable
     ? resolveRetryAfter({
         headers,

@@ -32,7 +32,7 @@ interface ErrorNode {
 
 /** What a thrown value turned out to be. */
 type Thrown =
-  | { kind: 'response'; raw: RawResponse }
+  | { kind: 'response'; raw: RawResponse; bodyUnread: boolean }
   | { kind: 'error'; nodes: ErrorNode[]; url: string | undefined; request: RawResponse['request'] }
   | { kind: 'opaque'; description: string };
 
@@ -82,7 +82,7 @@ function requestInfo(thrown: unknown): RawResponse['request'] {
   return request;
 }
 
-function responseOf(thrown: unknown): RawResponse | undefined {
+function responseOf(thrown: unknown): { raw: RawResponse; bodyUnread: boolean } | undefined {
   // A thrown fetch Response, or an error object that is itself response-like.
   const direct = numberProp(thrown, 'status') ?? numberProp(thrown, 'statusCode');
   const response = prop(thrown, 'response');
@@ -92,16 +92,20 @@ function responseOf(thrown: unknown): RawResponse | undefined {
   // Bodies: axios `data`, got `body`; a fetch Response's body cannot be read synchronously,
   // so ky's HTTPError contributes its `data` when the client parsed one.
   let body = prop(source, 'data');
+  let bodyUnread = false;
   if (body === undefined) {
     const candidate = prop(source, 'body');
-    if (typeof candidate === 'string' || (isObjectLike(candidate) && !isObjectLike(prop(candidate, 'getReader')))) body = candidate;
+    // A fetch Response's body is a stream (ky's HTTPError): present, but not readable here.
+    if (isObjectLike(candidate) && typeof prop(candidate, 'getReader') === 'function') bodyUnread = true;
+    else if (candidate !== null) body = candidate;
   }
   if (body === undefined) body = prop(thrown, 'data');
+  if (body !== undefined) bodyUnread = false;
   const raw: RawResponse = { status: status ?? direct ?? null, headers: prop(source, 'headers') as RawResponse['headers'], body };
   const url = requestUrl(thrown, response);
   if (url !== undefined) raw.url = url;
   raw.request = requestInfo(thrown);
-  return raw;
+  return { raw, bodyUnread };
 }
 
 /** Breadth-first walk over `cause` and `errors`, bounded in nodes and depth, cycle-safe. */
@@ -138,8 +142,8 @@ function errorNodes(thrown: unknown): ErrorNode[] {
 function describeThrown(thrown: unknown): Thrown {
   if (typeof thrown === 'string') return { kind: 'error', nodes: [{ name: undefined, code: undefined, message: thrown }], url: undefined, request: {} };
   if (!isObjectLike(thrown)) return { kind: 'opaque', description: `a thrown ${thrown === null ? 'null' : typeof thrown}` };
-  const raw = responseOf(thrown);
-  if (raw !== undefined) return { kind: 'response', raw };
+  const response = responseOf(thrown);
+  if (response !== undefined) return { kind: 'response', ...response };
   const nodes = errorNodes(thrown);
   if (nodes.every((node) => node.name === undefined && node.code === undefined && node.message === undefined))
     return { kind: 'opaque', description: 'a thrown object with no name, code or message' };
@@ -195,8 +199,9 @@ function classifyTransport(engine: Engine, thrown: Extract<Thrown, { kind: 'erro
   const { match: hit, node } = found;
   const message = node.message ?? top.message ?? null;
   const required = catalog?.idempotencyKeyRequiredFor;
-  const method = thrown.request?.method?.toUpperCase();
-  const keyMissing = !hit.entry.requestNotSent && required !== undefined && method !== undefined && required.has(method) && (thrown.request?.idempotencyKey ?? '').trim() === '';
+  const request = thrown.request?.method === undefined ? (settings.request ?? thrown.request) : thrown.request;
+  const method = request?.method?.toUpperCase();
+  const keyMissing = !hit.entry.requestNotSent && required !== undefined && method !== undefined && required.has(method) && (request?.idempotencyKey ?? '').trim() === '';
   const error = buildError(
     hit.entry,
     {
@@ -218,7 +223,7 @@ function classifyTransport(engine: Engine, thrown: Extract<Thrown, { kind: 'erro
 /** Classifies a thrown value with a compiled engine. */
 export function normalizeThrown(engine: Engine, thrown: unknown, settings: Settings): Classification {
   return match(describeThrown(thrown))
-    .with({ kind: 'response' }, ({ raw }) => classifyResponse(engine, raw, settings))
+    .with({ kind: 'response' }, ({ raw, bodyUnread }) => classifyResponse(engine, raw, settings, bodyUnread))
     .with({ kind: 'error', nodes: P.array() }, (error) => classifyTransport(engine, error, settings))
     .with({ kind: 'opaque' }, ({ description }) => invalidInput(engine, `cannot classify ${description}`, vendorName(settings.vendor) ?? null))
     .exhaustive();

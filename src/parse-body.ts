@@ -9,8 +9,8 @@ export type ParsedBody =
   | { kind: 'html'; text: string; truncated: boolean }
   | { kind: 'text'; text: string; truncated: boolean }
   | { kind: 'empty'; truncated: boolean }
-  /** Too large to parse: classified by status and headers only. */
-  | { kind: 'unparsed'; truncated: true };
+  /** Too large to parse (`truncated`), or not readable: classified by status and headers only. */
+  | { kind: 'unparsed'; truncated: boolean };
 
 /** HTML pages are only scanned this far for their `<title>`, even when truncated. */
 export const HTML_SCAN_LIMIT = 64 * 1024;

@@ -71,11 +71,13 @@ export function pinoSerializer(value: unknown): VendorErrorLog {
   return safeFields(normalizeError(value));
 }
 
+// A type alias, not an interface: pino's `serializers` option has an index signature,
+// which an object type alias satisfies and an interface does not.
 /** The serializers {@link pinoSerializers} provides, keyed by the log field they apply to. */
-export interface PinoSerializers {
+export type PinoSerializers = {
   /** {@link pinoSerializer}, for results and errors logged under the `vendorError` key. */
   readonly vendorError: (value: unknown) => VendorErrorLog;
-}
+};
 
 /**
  * Serializers to pass to `pino({ serializers })`: log a result or a thrown vendor error

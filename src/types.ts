@@ -120,4 +120,9 @@ export interface ClassifyOptions {
   maxBodyBytes?: number;
   /** Replace e-mail addresses and phone numbers in messages (for logs). Default false. */
   redactPii?: boolean;
+  /**
+   * The request, for request-aware retry advice when the input does not carry it (a
+   * thrown fetch error knows nothing of its request). The input's own `request` wins.
+   */
+  request?: RawResponse['request'];
 }
