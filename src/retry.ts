@@ -109,6 +109,22 @@ export interface PRetryOptions {
   onFailedAttempt(context: unknown): Promise<void>;
 }
 
+/** Waits `ms` milliseconds; rejects with `signal.reason` as soon as `signal` aborts. */
+function sleepFor(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    if (signal?.aborted === true) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
 /**
  * p-retry options that retry exactly what the classification calls retryable and honour
  * the vendor's retry hint. Works with p-retry v6 and v7. A thrown {@link VendorError}
@@ -117,11 +133,27 @@ export interface PRetryOptions {
  * p-retry still applies its own backoff (`minTimeout`, `factor`) after the wait for
  * `retryAfterMs`; if you pass your own `onFailedAttempt`, call this one from it.
  *
+ * The wait happens inside `onFailedAttempt`, where p-retry's own `signal` does not reach
+ * (p-retry only aborts its backoff timer): pass the same `signal` here so an abort also
+ * ends a wait that a vendor may have set to minutes. `sleep` replaces the timer (tests).
+ *
+ * @param classifyThrown - classifies what the attempt threw (default `normalizeError`).
+ * @param options - `signal`: the AbortSignal also given to p-retry; `sleep`: the wait.
+ *
  * @example
  * await pRetry(async () => { const r = await fetch(url); throwIfError(await classifyResponse(r), r); return r.json(); },
- *   { retries: 4, ...pRetryOptions() });
+ *   { retries: 4, signal, ...pRetryOptions(normalizeError, { signal }) });
  */
-export function pRetryOptions(classifyThrown: ClassifyThrown = normalizeError): PRetryOptions {
+export function pRetryOptions(
+  classifyThrown: ClassifyThrown = normalizeError,
+  options: {
+    /** The AbortSignal given to p-retry: aborting it ends the wait for `retryAfterMs` (the attempt then rejects with its reason). */
+    signal?: AbortSignal;
+    /** Waits `ms` milliseconds; default a timer that honours `signal`. Inject one for deterministic tests. */
+    sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  } = {},
+): PRetryOptions {
+  const { signal, sleep = sleepFor } = options;
   const classificationOf = memoizedClassifier(classifyThrown);
   return {
     shouldRetry(context) {
@@ -132,7 +164,7 @@ export function pRetryOptions(classifyThrown: ClassifyThrown = normalizeError): 
       const result = classificationOf(error);
       const wait = result.error?.retryAfterMs;
       if (retriesLeft !== 0 && shouldRetry(result) && wait !== undefined && wait > 0) {
-        await new Promise<void>((resolve) => setTimeout(resolve, wait));
+        await sleep(wait, signal);
       }
     },
   };
