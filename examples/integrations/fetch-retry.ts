@@ -11,7 +11,7 @@ export async function fetchWithRetry(url: string, init: RequestInit = {}, maxAtt
     // A network failure rejects; keep the rejection as the value to classify.
     const outcome: unknown = await fetch(url, init).catch((error: unknown) => error);
     const response = outcome instanceof Response ? outcome : undefined;
-    const result = response ? await classifyResponse(response, { vendor, request }) : normalizeError(outcome, { vendor });
+    const result = response ? await classifyResponse(response, { vendor, request }) : normalizeError(outcome, { vendor, request });
     if (result.outcome !== 'error' || !shouldRetry(result) || attempt >= maxAttempts) {
       throwIfError(result, outcome);
       return outcome as Response; // only a Response can be accepted

@@ -7,8 +7,7 @@ export type SpanLike = { setAttributes(attributes: OtelAttributes): unknown; set
 
 /** A pino logger that logs `{ vendorError }` through the vendor-errors serializer. */
 export function createVendorLogger(destination: DestinationStream = pino.destination(1)): Logger {
-  // Spread: pino's `serializers` wants an index signature, which the PinoSerializers interface lacks.
-  return pino({ serializers: { ...pinoSerializers } }, destination);
+  return pino({ serializers: pinoSerializers }, destination);
 }
 
 /** Calls the vendor, records the classification on `span`, and logs failures. */
