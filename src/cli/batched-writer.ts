@@ -13,6 +13,8 @@ export const DEFAULT_BATCH_CHARS = 64 * 1024;
 export interface BatchedWriter {
   /** Queues one line (a newline is appended). Writes when the batch is full. */
   line(text: string): void;
+  /** Queues text that already ends with its newlines (a rendered batch of lines). */
+  text(text: string): void;
   /**
    * Undefined when more may be written now; otherwise a promise that settles once the
    * stream has drained (or closed). Await it between input chunks.
@@ -58,6 +60,10 @@ export function createBatchedWriter(stream: OutputStream, batchChars: number = D
     line(text) {
       batch += text;
       batch += '\n';
+      if (batch.length >= batchChars) write();
+    },
+    text(text) {
+      batch += text;
       if (batch.length >= batchChars) write();
     },
     ready() {

@@ -41,7 +41,7 @@ export function formatRow(columns: readonly Column[], cells: readonly string[]):
     const text = clipTo(terminalSafe(cells[index] ?? ''), column.width);
     parts.push(index === columns.length - 1 && column.right !== true ? text : pad(text, column.width, column.right));
   });
-  return parts.join('  ');
+  return parts.join('  ').trimEnd();
 }
 
 /** The header row of a fixed-width table. */
