@@ -38,6 +38,58 @@ function isPhoneSeparator(code: number): boolean {
   return code === 32 || code === 45 || code === 46 || code === 40 || code === 41;
 }
 
+function isWordChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+}
+
+/**
+ * A phone number starts a token: not inside an id such as a UUID (`a716-446655440000`), a
+ * version or a path, where the character before is a word character or a joiner after one.
+ */
+function startsToken(text: string, i: number): boolean {
+  if (i === 0) return true;
+  const previous = text.charCodeAt(i - 1);
+  if (isWordChar(previous) || previous === 64 /* @ */ || previous === 43 /* + */) return false;
+  if (previous === 45 || previous === 46 || previous === 47 /* - . / */) return i < 2 || !isWordChar(text.charCodeAt(i - 2));
+  return true;
+}
+
+/**
+ * The end of a phone number starting at `i`, or -1: 8 to 15 digits with spaces, dashes,
+ * dots or parentheses between them (10 when it is one bare run), ending a token, and not a date (2025-01-31,
+ * 31.01.2025) or a time. Digit groups such as `1234-5678-9012` count as a phone number:
+ * in a privacy filter, redacting one order number too many is the safe mistake.
+ */
+function phoneEnd(text: string, i: number): number {
+  const n = text.length;
+  let end = i + 1;
+  let digits = isDigit(text.charCodeAt(i)) ? 1 : 0;
+  const groups: number[] = [];
+  let group = digits;
+  while (end < n) {
+    const c = text.charCodeAt(end);
+    if (isDigit(c)) {
+      digits++;
+      group++;
+    } else if (isPhoneSeparator(c)) {
+      if (group > 0) groups.push(group);
+      group = 0;
+    } else break;
+    end++;
+  }
+  if (group > 0) groups.push(group);
+  while (end > i && !isDigit(text.charCodeAt(end - 1))) end--;
+  // A bare run of digits needs the length of a number with its area code (38970123456);
+  // with a '+' or separators, 8 digits already read as a phone number.
+  const minimum = groups.length === 1 && text.charCodeAt(i) !== 43 ? 10 : 8;
+  if (digits < minimum || digits > 15) return -1;
+  const next = end < n ? text.charCodeAt(end) : 32;
+  if (isWordChar(next) || next === 58 /* : */ || next === 64 /* @ */) return -1;
+  const shape = groups.join(',');
+  if (shape === '4,2,2' || shape === '2,2,4') return -1;
+  return end;
+}
+
 /** Replaces e-mail addresses with `[EMAIL]` and phone numbers with `[PHONE]`. */
 export function redactPii(text: string): string {
   let out = '';
@@ -59,23 +111,16 @@ export function redactPii(text: string): string {
         i = end;
         continue;
       }
-    } else if ((code === 43 /* + */ || isDigit(code)) && (i === 0 || !isEmailLocal(text.charCodeAt(i - 1)) || text.charCodeAt(i - 1) === 46 || text.charCodeAt(i - 1) === 45)) {
-      let end = i + 1;
-      let digits = isDigit(code) ? 1 : 0;
-      while (end < n && (isDigit(text.charCodeAt(end)) || isPhoneSeparator(text.charCodeAt(end)))) {
-        if (isDigit(text.charCodeAt(end))) digits++;
-        end++;
-      }
-      while (end > i && !isDigit(text.charCodeAt(end - 1))) end--;
-      const next = text.charCodeAt(end);
-      const isTime = next === 58; /* : */
-      if (digits >= 8 && digits <= 15 && !isTime && !(end < n && isEmailLocal(next) && !isPhoneSeparator(next))) {
+    } else if ((code === 43 /* + */ || code === 40 /* ( */ || isDigit(code)) && startsToken(text, i)) {
+      const end = phoneEnd(text, i);
+      if (end !== -1) {
         out += `${text.slice(copied, i)}[PHONE]`;
         copied = end;
         i = end;
         continue;
       }
-      i = Math.max(end, i + 1);
+      i++;
+      while (i < n && isDigit(text.charCodeAt(i))) i++;
       continue;
     }
     i++;

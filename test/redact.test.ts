@@ -92,3 +92,18 @@ describe('scrubUrlCredentials', () => {
     expect(scrubbed).toBe(`GET https://${REDACTED}@api.example.com/x`);
   });
 });
+
+describe('redactPii: numbers that are not phone numbers', () => {
+  it('leaves ids, dates, versions and short counts alone', async () => {
+    const { redactPii: redact } = await import('../src/redact.js');
+    expect(redact('Campaign 660e8400-e29b-41d4-a716-446655440000 not found')).toBe('Campaign 660e8400-e29b-41d4-a716-446655440000 not found');
+    expect(redact('sent on 2025-01-31 and 31.01.2025 at 12:00:00')).toBe('sent on 2025-01-31 and 31.01.2025 at 12:00:00');
+    expect(redact('v1.2.3 build 20250131, ids 12345678')).toBe('v1.2.3 build 20250131, ids 12345678');
+  });
+
+  it('redacts international, grouped and long bare numbers', async () => {
+    const { redactPii: redact } = await import('../src/redact.js');
+    expect(redact('call +1 (555) 123-4567 or 38970123456.')).toBe('call [PHONE] or [PHONE].');
+    expect(redact('tel:+4930123456')).toBe('tel:[PHONE]');
+  });
+});
