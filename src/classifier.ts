@@ -42,6 +42,8 @@ export interface Classifier<Id extends string = ErrorId> {
 /** Compiled state shared by every call. */
 export interface Engine {
   vendors: Map<string, CompiledCatalog>;
+  /** Request-id headers to try per vendor (its own, then the generic ones); key '' for none. */
+  requestIdHeaders: Map<string, readonly string[]>;
   generic: CompiledCatalog;
   hosts: HostIndex;
   /** Vendors claiming a vendor-specific shape, for detection from the body alone. */
@@ -102,8 +104,12 @@ export function buildEngine(config: ClassifierConfig): Engine {
   for (const catalog of vendors.values())
     for (const shape of catalog.shapes)
       if (!SHARED_SHAPES.has(shape)) shapeClaims.set(shape, [...(shapeClaims.get(shape) ?? []), catalog]);
+  const requestIdHeaders = new Map<string, readonly string[]>([['', generic.requestIdHeaders]]);
+  for (const catalog of vendors.values())
+    requestIdHeaders.set(catalog.vendor, [...new Set([...catalog.requestIdHeaders, ...generic.requestIdHeaders])]);
   return {
     vendors,
+    requestIdHeaders,
     generic,
     hosts: buildHostIndex([...vendors.values()]),
     shapeClaims,
@@ -300,12 +306,9 @@ export function invalidInput(engine: Engine, reason: string, vendor: string | nu
 }
 
 function requestId(engine: Engine, catalog: CompiledCatalog | undefined, headers: HeaderReader): string | undefined {
-  for (const list of [catalog?.requestIdHeaders, engine.generic.requestIdHeaders]) {
-    if (list === undefined) continue;
-    for (const name of list) {
-      const value = headers.get(name);
-      if (value !== undefined && value.trim() !== '') return clip(value.trim(), 200);
-    }
+  for (const name of engine.requestIdHeaders.get(catalog?.vendor ?? '') ?? []) {
+    const value = headers.get(name);
+    if (value !== undefined && value.trim() !== '') return clip(value.trim(), 200);
   }
   return undefined;
 }
@@ -399,7 +402,9 @@ function itemsAsFields(items: unknown[] | undefined): FieldError[] | undefined {
 export function classifyResponse(engine: Engine, input: unknown, settings: Settings, bodyUnread = false): Classification {
   if (!isRecord(input)) return invalidInput(engine, `input is not a response object (got ${describeValue(input)})`);
   const raw = input as RawResponse;
-  const requested = vendorName(settings.vendor) ?? vendorName(own(raw, 'vendor'));
+  const given = settings.vendor ?? own(raw, 'vendor');
+  // Fast path: a vendor named exactly as its catalog needs no cleaning.
+  const requested = typeof given === 'string' && engine.vendors.has(given) ? given : (vendorName(settings.vendor) ?? vendorName(own(raw, 'vendor')));
   const { status, invalid } = readStatus(own(raw, 'status'));
   const headers = readHeaders(own(raw, 'headers'));
   let catalog = requested === undefined ? undefined : engine.vendors.get(requested);

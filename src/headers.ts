@@ -26,6 +26,14 @@ function firstString(value: unknown): string | undefined {
   return undefined;
 }
 
+function hasUpperCase(key: string): boolean {
+  for (let i = 0; i < key.length; i++) {
+    const code = key.charCodeAt(i);
+    if ((code >= 65 && code <= 90) || code > 127) return true;
+  }
+  return false;
+}
+
 /** Wraps `headers` for lookups; never throws, even on hostile objects. */
 export function readHeaders(headers: unknown): HeaderReader {
   if (typeof headers !== 'object' || headers === null) return EMPTY;
@@ -43,19 +51,23 @@ export function readHeaders(headers: unknown): HeaderReader {
     };
   }
   if (!isRecord(headers)) return EMPTY;
-  // Plain object: build a lower-cased index on first use (header objects are small).
-  let index: Map<string, string> | undefined;
+  // Plain object. HTTP clients hand over lower-case names (Node, undici, axios), so a direct
+  // own-property read answers most lookups; keys in other cases are indexed once, lazily.
+  let mixedCase: Map<string, string> | undefined;
   return {
     get(name) {
-      if (index === undefined) {
-        index = new Map();
+      const direct = firstString(own(headers, name));
+      if (direct !== undefined) return direct;
+      if (mixedCase === undefined) {
+        mixedCase = new Map();
         for (const key of ownKeys(headers, MAX_HEADER_KEYS)) {
-          const value = firstString(own(headers, key));
+          if (!hasUpperCase(key)) continue;
           const lower = key.toLowerCase();
-          if (value !== undefined && !index.has(lower)) index.set(lower, value);
+          const value = firstString(own(headers, key));
+          if (value !== undefined && !mixedCase.has(lower)) mixedCase.set(lower, value);
         }
       }
-      return index.get(name);
+      return mixedCase.size === 0 ? undefined : mixedCase.get(name);
     },
   };
 }
