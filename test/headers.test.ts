@@ -33,8 +33,9 @@ describe('readHeaders: plain objects', () => {
     expect(readHeaders({ 'retry-after': { value: '5' }, 'x-request-id': null }).get('retry-after')).toBeUndefined();
   });
 
-  it('keeps the first of two keys that differ only in case', () => {
-    expect(readHeaders({ 'Retry-After': '1', 'retry-after': '2' }).get('retry-after')).toBe('1');
+  it('prefers the lower-case key when two keys differ only in case, else the first', () => {
+    expect(readHeaders({ 'Retry-After': '1', 'retry-after': '2' }).get('retry-after')).toBe('2');
+    expect(readHeaders({ 'Retry-After': '1', 'RETRY-AFTER': '2' }).get('retry-after')).toBe('1');
   });
 
   it('reads only own properties: inherited headers do not count', () => {
