@@ -6,6 +6,8 @@
  */
 import { compileCatalog, type CompiledCatalog, type CompiledEntry, CatalogError } from './compile-catalog.js';
 import { validateCatalog } from './catalog-schema.js';
+import { isShipped } from './catalogs/shipped.js';
+import type { Catalog } from './generated/catalog-types.js';
 import { buildHostIndex, vendorFromUrl, type HostIndex } from './detect-vendor.js';
 import { extract, type Extracted } from './extract.js';
 import { extractFields } from './fields.js';
@@ -69,6 +71,7 @@ const UNREAD: ParsedBody = { kind: 'unparsed', truncated: false };
 const SHARED_SHAPES: ReadonlySet<Shape> = new Set(['problem', 'google', 'json', 'html', 'text', 'empty']);
 
 function loadCatalog(value: unknown, label: string): CompiledCatalog {
+  if (isShipped(value)) return compileCatalog(value as Catalog);
   const result = validateCatalog(value);
   if (!result.ok) {
     const issues = result.issues.map((issue) => `${issue.path}: ${issue.message}`);
@@ -129,7 +132,7 @@ function readStatus(value: unknown): { status: number | null; invalid: string | 
   if (value === undefined || value === null) return { status: null, invalid: undefined };
   let n: number | undefined;
   if (typeof value === 'number') n = value;
-  else if (typeof value === 'string' && /^\s*\d{1,3}\s*$/.test(value)) n = Number(value);
+  else if (typeof value === 'string' && value.length <= 8 && /^\s*\d{1,3}\s*$/.test(value)) n = Number(value);
   // Browsers report status 0 for a request that got no response (CORS, network error).
   if (n === 0) return { status: null, invalid: undefined };
   if (n !== undefined && Number.isInteger(n) && n >= 100 && n <= 599) return { status: n, invalid: undefined };
@@ -145,7 +148,7 @@ function describeValue(value: unknown): string {
 /** Vendor names from input are untrusted: bounded and trimmed before they reach a result. */
 export function vendorName(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
-  const name = value.trim().toLowerCase();
+  const name = (value.length > 256 ? value.slice(0, 256) : value).trim().toLowerCase();
   return name === '' ? undefined : clip(name, 64);
 }
 

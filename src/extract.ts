@@ -115,7 +115,11 @@ export function detectShape(value: unknown, problemMedia: boolean, preferred?: R
 function problemTypeCode(type: unknown): string | null {
   if (typeof type !== 'string' || type === '' || type === 'about:blank') return null;
   if (GENERIC_PROBLEM_TYPE_HOSTS.some((host) => type.includes(`://${host}/`))) return null;
-  const trimmed = type.replace(/[/#]+$/, '');
+  // Trailing separators are trimmed by a loop: a regex such as /[/#]+$/ retries from every
+  // position and turns a hostile `type` of many slashes quadratic.
+  let cut0 = type.length;
+  while (cut0 > 0 && (type.charCodeAt(cut0 - 1) === 47 || type.charCodeAt(cut0 - 1) === 35)) cut0--;
+  const trimmed = type.slice(0, Math.min(cut0, 2048));
   const cut = Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('#'), trimmed.lastIndexOf(':'));
   return codeString(trimmed.slice(cut + 1));
 }
@@ -242,7 +246,9 @@ export function htmlTitle(html: string): string | null {
   return null;
 }
 
-function firstLine(text: string): string | null {
+function firstLine(body: string): string | null {
+  // Only the head of a text body can hold its message; never scan megabytes for it.
+  const text = body.length > 8192 ? body.slice(0, 8192) : body;
   const start = text.search(/\S/);
   if (start === -1) return null;
   const end = text.indexOf('\n', start);

@@ -5,6 +5,7 @@
  */
 import data from '../../catalog/braze.json' with { type: 'json' };
 import type { Catalog } from '../generated/catalog-types.js';
+import { shipped } from './shipped.js';
 
 /** The Braze catalog as shipped (validated and compiled when a classifier is created). */
-export const brazeCatalog: Catalog = data as Catalog;
+export const brazeCatalog: Catalog = /* @__PURE__ */ shipped(data as Catalog);

@@ -5,6 +5,7 @@
  */
 import data from '../../catalog/generic.json' with { type: 'json' };
 import type { Catalog } from '../generated/catalog-types.js';
+import { shipped } from './shipped.js';
 
 /** The Generic catalog as shipped (validated and compiled when a classifier is created). */
-export const genericCatalog: Catalog = data as Catalog;
+export const genericCatalog: Catalog = /* @__PURE__ */ shipped(data as Catalog);

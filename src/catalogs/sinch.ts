@@ -5,6 +5,7 @@
  */
 import data from '../../catalog/sinch.json' with { type: 'json' };
 import type { Catalog } from '../generated/catalog-types.js';
+import { shipped } from './shipped.js';
 
 /** The Sinch catalog as shipped (validated and compiled when a classifier is created). */
-export const sinchCatalog: Catalog = data as Catalog;
+export const sinchCatalog: Catalog = /* @__PURE__ */ shipped(data as Catalog);

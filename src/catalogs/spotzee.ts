@@ -5,6 +5,7 @@
  */
 import data from '../../catalog/spotzee.json' with { type: 'json' };
 import type { Catalog } from '../generated/catalog-types.js';
+import { shipped } from './shipped.js';
 
 /** The Spotzee catalog as shipped (validated and compiled when a classifier is created). */
-export const spotzeeCatalog: Catalog = data as Catalog;
+export const spotzeeCatalog: Catalog = /* @__PURE__ */ shipped(data as Catalog);

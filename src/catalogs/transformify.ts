@@ -5,6 +5,7 @@
  */
 import data from '../../catalog/transformify.json' with { type: 'json' };
 import type { Catalog } from '../generated/catalog-types.js';
+import { shipped } from './shipped.js';
 
 /** The Transformify catalog as shipped (validated and compiled when a classifier is created). */
-export const transformifyCatalog: Catalog = data as Catalog;
+export const transformifyCatalog: Catalog = /* @__PURE__ */ shipped(data as Catalog);
