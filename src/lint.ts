@@ -7,7 +7,7 @@
  */
 import { validateCatalog } from './catalog-schema.js';
 import { createClassifierFromCatalogs } from './classifier.js';
-import { compileCatalog, type CompiledCatalog, type CompiledEntry } from './compile-catalog.js';
+import { compileCatalog, type CompiledCatalog, type CompiledEntry, type EntryIndex, type TemplateCandidate } from './compile-catalog.js';
 import { exampleMismatches, runExample } from './examples.js';
 import { extract } from './extract.js';
 import type { Catalog, CatalogEntry } from './generated/catalog-types.js';
@@ -106,15 +106,33 @@ function templateMatches(template: Template, message: string): boolean {
   return matchTemplate(template, foldCase(original), original) !== null;
 }
 
-/** Equal-specificity overlaps between template entries, found through their examples. */
+/** The message entries of `index` that could match `folded`: its exact bucket and template buckets. */
+function messageCandidates(index: EntryIndex, folded: string): Set<CompiledEntry> {
+  const found = new Set<CompiledEntry>(index.byExact.get(folded) ?? []);
+  const words = folded.split(' ');
+  const add = (list: readonly TemplateCandidate[] | undefined): void => {
+    for (const candidate of list ?? []) found.add(candidate.entry);
+  };
+  add(index.templates.byFirstWord.get(words[0] ?? ''));
+  add(index.templates.byLastWord.get(words[words.length - 1] ?? ''));
+  for (const word of words) add(index.templates.byAnyWord.get(word));
+  return found;
+}
+
+/**
+ * Equal-specificity overlaps between message entries, found through their examples. Only
+ * the entries the compiled index offers for an example's message are compared, so the
+ * check stays linear in catalog size.
+ */
 function templateOverlaps(compiled: CompiledCatalog, source: Catalog, problem: (entry: string, rule: string, message: string) => void): void {
   const byId = new Map(source.entries.map((entry) => [entry.id, entry]));
   const templated = compiled.entries.filter((entry) => entry.templates.length > 0 || entry.exact !== null);
   for (const entry of templated) {
+    const index = entry.transport ? compiled.transport : entry.fatal ? compiled.responses : compiled.items;
     for (const example of byId.get(entry.id)?.examples ?? []) {
       const message = messageOfExample(example.input);
       if (message === null) continue;
-      for (const other of templated) {
+      for (const other of messageCandidates(index, textKey(message))) {
         if (other === entry || other.rank !== entry.rank || other.transport !== entry.transport || other.fatal !== entry.fatal) continue;
         if (other.status !== entry.status || other.statusClass !== entry.statusClass || other.shape !== entry.shape) continue;
         if (entry.codes !== null && (other.codes === null || ![...entry.codes].some((code) => other.codes!.has(code)))) continue;
