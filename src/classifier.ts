@@ -16,7 +16,7 @@ import { readHeaders, type HeaderReader } from './headers.js';
 import { matchByCode, matchByMessage, matchByShape, matchByStatus, type Match, type MatchContext } from './match.js';
 import { parseBody, type ParsedBody } from './parse-body.js';
 import { REDACTED, redactPii, redactValues } from './redact.js';
-import { resolveRetryAfter } from './retry-after.js';
+import { RETRY_HEADERS, resolveRetryAfter } from './retry-after.js';
 import { isArray, isRecord, own, ownString } from './safe.js';
 import type { TemplateParams } from './template.js';
 import { clip, collapseWhitespace, foldCase } from './text.js';
@@ -46,6 +46,8 @@ export interface Engine {
   vendors: Map<string, CompiledCatalog>;
   /** Request-id headers to try per vendor (its own, then the generic ones); key '' for none. */
   requestIdHeaders: Map<string, readonly string[]>;
+  /** Every response header name the pipeline reads (lower case). */
+  wantedHeaders: ReadonlySet<string>;
   generic: CompiledCatalog;
   hosts: HostIndex;
   /** Vendors claiming a vendor-specific shape, for detection from the body alone. */
@@ -66,6 +68,8 @@ export interface Settings {
 const DEFAULT_MAX_RETRY_AFTER_MS = 86_400_000;
 const DEFAULT_MAX_BODY_BYTES = 1_048_576;
 const MAX_ITEMS = 1000;
+/** Headers read besides request ids: the media type and the retry hints. */
+const RESPONSE_HEADERS_READ = ['content-type', ...RETRY_HEADERS];
 const UNREAD: ParsedBody = { kind: 'unparsed', truncated: false };
 /** Shapes that many APIs share: they say nothing about which vendor answered. */
 const SHARED_SHAPES: ReadonlySet<Shape> = new Set(['problem', 'google', 'json', 'html', 'text', 'empty']);
@@ -113,6 +117,7 @@ export function buildEngine(config: ClassifierConfig): Engine {
   return {
     vendors,
     requestIdHeaders,
+    wantedHeaders: new Set([...RESPONSE_HEADERS_READ, ...[...requestIdHeaders.values()].flat()]),
     generic,
     hosts: buildHostIndex([...vendors.values()]),
     shapeClaims,
@@ -409,7 +414,7 @@ export function classifyResponse(engine: Engine, input: unknown, settings: Setti
   // Fast path: a vendor named exactly as its catalog needs no cleaning.
   const requested = typeof given === 'string' && engine.vendors.has(given) ? given : (vendorName(settings.vendor) ?? vendorName(own(raw, 'vendor')));
   const { status, invalid } = readStatus(own(raw, 'status'));
-  const headers = readHeaders(own(raw, 'headers'));
+  const headers = readHeaders(own(raw, 'headers'), engine.wantedHeaders);
   let catalog = requested === undefined ? undefined : engine.vendors.get(requested);
   if (requested === undefined) {
     const url = ownString(raw, 'url');

@@ -43,8 +43,6 @@ function firstMessage(value: unknown, keys: readonly string[]): string | null {
   return null;
 }
 
-type ShapeTest = (body: Record<string, unknown>) => boolean;
-
 /**
  * Braze per-item errors are strings or `{"type", "input_array", "index"}` objects; a list of
  * JSON:API-style objects (`status`, `title`, `detail`) is left to the generic shape.
@@ -68,27 +66,35 @@ const GENERIC_PROBLEM_TYPE_HOSTS = ['tools.ietf.org', 'www.rfc-editor.org', 'dat
 /** The shapes a JSON body can have. */
 export type JsonShape = Exclude<Shape, 'html' | 'text' | 'empty'>;
 
-function errorObjectCode(body: Record<string, unknown>): unknown {
-  const error = own(body, 'error');
-  return isRecord(error) ? own(error, 'code') : undefined;
-}
-
 // Structural tests, in the order they are tried when the vendor is unknown. A body can fit
 // several (a problem document with a legacy `error` text member also fits `transformify`);
-// a known vendor's own shapes are preferred.
-const SHAPE_TESTS: readonly (readonly [Exclude<JsonShape, 'json'>, ShapeTest])[] = [
-  ['google', (body) => typeof errorObjectCode(body) === 'number' && typeof own(own(body, 'error'), 'status') === 'string'],
-  ['spotzee', (body) => typeof errorObjectCode(body) === 'string'],
-  ['transformify', (body) => typeof own(body, 'error') === 'string'],
-  ['sinch', (body) => typeof own(body, 'code') === 'string' && typeof own(body, 'text') === 'string'],
-  [
-    'problem',
-    (body) =>
-      (typeof own(body, 'type') === 'string' || typeof own(body, 'title') === 'string') &&
-      (own(body, 'status') !== undefined || own(body, 'detail') !== undefined),
-  ],
-  ['braze', (body) => typeof own(body, 'message') === 'string' || isBrazeItemList(own(body, 'errors'))],
-];
+// a known vendor's own shapes are preferred. Each field is read once, into a bit mask.
+const SHAPE_ORDER: readonly Exclude<JsonShape, 'json'>[] = ['google', 'spotzee', 'transformify', 'sinch', 'problem', 'braze'];
+const GOOGLE = 1;
+const SPOTZEE = 2;
+const TRANSFORMIFY = 4;
+const SINCH = 8;
+const PROBLEM = 16;
+const BRAZE = 32;
+
+function fittingShapes(body: Record<string, unknown>): number {
+  let mask = 0;
+  const error = own(body, 'error');
+  if (typeof error === 'string') mask |= TRANSFORMIFY;
+  else if (isRecord(error)) {
+    const code = own(error, 'code');
+    if (typeof code === 'number' && typeof own(error, 'status') === 'string') mask |= GOOGLE;
+    else if (typeof code === 'string') mask |= SPOTZEE;
+  }
+  if (typeof own(body, 'code') === 'string' && typeof own(body, 'text') === 'string') mask |= SINCH;
+  if (
+    (typeof own(body, 'type') === 'string' || typeof own(body, 'title') === 'string') &&
+    (own(body, 'status') !== undefined || own(body, 'detail') !== undefined)
+  )
+    mask |= PROBLEM;
+  if (typeof own(body, 'message') === 'string' || isBrazeItemList(own(body, 'errors'))) mask |= BRAZE;
+  return mask;
+}
 
 /**
  * Names the shape of a parsed JSON body. `problemMedia`: the content type said
@@ -96,16 +102,17 @@ const SHAPE_TESTS: readonly (readonly [Exclude<JsonShape, 'json'>, ShapeTest])[]
  * tried before the others.
  */
 export function detectShape(value: unknown, problemMedia: boolean, preferred?: ReadonlySet<Shape>): JsonShape {
-  let first: JsonShape | undefined;
   if (!isRecord(value)) return 'json';
   // The media type settles it when the body has any problem member; a vendor that labels
   // its own envelope problem+json (seen with Spotzee) is still read by its structure.
   if (problemMedia && PROBLEM_MEMBERS.some((key) => own(value, key) !== undefined)) return 'problem';
-  for (const [shape, test] of SHAPE_TESTS) {
-    if (first !== undefined && (preferred === undefined || !preferred.has(shape))) continue;
-    if (!test(value)) continue;
+  const mask = fittingShapes(value);
+  let first: JsonShape | undefined;
+  for (let bit = 0; bit < SHAPE_ORDER.length; bit++) {
+    if ((mask & (1 << bit)) === 0) continue;
+    const shape = SHAPE_ORDER[bit]!;
     if (preferred === undefined || preferred.has(shape)) return shape;
-    first = shape;
+    first ??= shape;
   }
   // A vendor that lists the generic `json` shape prefers it to another vendor's shape.
   return preferred?.has('json') ? 'json' : (first ?? 'json');

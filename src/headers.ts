@@ -34,8 +34,12 @@ function hasUpperCase(key: string): boolean {
   return false;
 }
 
-/** Wraps `headers` for lookups; never throws, even on hostile objects. */
-export function readHeaders(headers: unknown): HeaderReader {
+/**
+ * Wraps `headers` for lookups; never throws, even on hostile objects. `wanted`: the only
+ * names that will be asked for (lower case), so a plain object is indexed in one pass that
+ * keeps just those.
+ */
+export function readHeaders(headers: unknown, wanted?: ReadonlySet<string>): HeaderReader {
   if (typeof headers !== 'object' || headers === null) return EMPTY;
   const getter = prop(headers, 'get');
   if (typeof getter === 'function') {
@@ -51,23 +55,28 @@ export function readHeaders(headers: unknown): HeaderReader {
     };
   }
   if (!isRecord(headers)) return EMPTY;
-  // Plain object. HTTP clients hand over lower-case names (Node, undici, axios), so a direct
-  // own-property read answers most lookups; keys in other cases are indexed once, lazily.
-  let mixedCase: Map<string, string> | undefined;
+  let index: Map<string, string> | undefined;
   return {
     get(name) {
-      const direct = firstString(own(headers, name));
-      if (direct !== undefined) return direct;
-      if (mixedCase === undefined) {
-        mixedCase = new Map();
-        for (const key of ownKeys(headers, MAX_HEADER_KEYS)) {
-          if (!hasUpperCase(key)) continue;
-          const lower = key.toLowerCase();
-          const value = firstString(own(headers, key));
-          if (value !== undefined && !mixedCase.has(lower)) mixedCase.set(lower, value);
-        }
-      }
-      return mixedCase.size === 0 ? undefined : mixedCase.get(name);
+      index ??= indexHeaders(headers, wanted);
+      return index.size === 0 ? undefined : index.get(name);
     },
   };
+}
+
+/**
+ * One pass over a plain object's own keys, lower-casing only keys that need it (HTTP
+ * clients hand over lower-case names). The lower-case spelling wins over other casings of
+ * the same name; otherwise the first one does.
+ */
+function indexHeaders(headers: Record<string, unknown>, wanted: ReadonlySet<string> | undefined): Map<string, string> {
+  const index = new Map<string, string>();
+  for (const key of ownKeys(headers, MAX_HEADER_KEYS)) {
+    const lower = hasUpperCase(key) ? key.toLowerCase() : key;
+    if (wanted !== undefined && !wanted.has(lower)) continue;
+    if (lower !== key && index.has(lower)) continue;
+    const value = firstString(own(headers, key));
+    if (value !== undefined) index.set(lower, value);
+  }
+  return index;
 }

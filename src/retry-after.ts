@@ -104,6 +104,10 @@ export function parseHttpDate(value: string, now: number): number | undefined {
   return undefined;
 }
 
+const RESET_HEADERS = ['ratelimit-reset', 'x-ratelimit-reset'];
+
+/** Every header {@link resolveRetryAfter} reads, lower case. */
+export const RETRY_HEADERS: readonly string[] = ['retry-after', 'ratelimit', ...RESET_HEADERS];
 const DELTA_SECONDS = /^\d{1,12}$/;
 const DECIMAL = /^\d{1,15}(?:\.\d{1,6})?$/;
 
@@ -166,30 +170,20 @@ function fromBody(body: unknown, fields: readonly RetryBodyField[]): number | un
  * the reset headers and then the body.
  */
 export function resolveRetryAfter(context: RetryContext): number | undefined {
-  const { headers, now } = context;
-  const nowMs = now();
-  const candidates: (() => number | undefined)[] = [
-    () => {
-      const value = headers.get('retry-after');
-      return value === undefined ? undefined : parseRetryAfter(value, nowMs);
-    },
-    () => {
-      const value = headers.get('ratelimit');
-      return value === undefined ? undefined : parseRateLimitField(value);
-    },
-    () => {
-      const value = headers.get('ratelimit-reset');
-      return value === undefined ? undefined : parseResetValue(value, context.resetUnit, nowMs);
-    },
-    () => {
-      const value = headers.get('x-ratelimit-reset');
-      return value === undefined ? undefined : parseResetValue(value, context.resetUnit, nowMs);
-    },
-    () => fromBody(context.body, context.bodyFields),
-  ];
-  for (const candidate of candidates) {
-    const ms = candidate();
-    if (ms !== undefined) return clamp(ms, context.maxMs);
+  const { headers } = context;
+  // The clock is read only when a value needs it (HTTP-date or epoch), in this order.
+  let ms: number | undefined;
+  const retryAfter = headers.get('retry-after');
+  if (retryAfter !== undefined) ms = parseRetryAfter(retryAfter, context.now());
+  if (ms === undefined) {
+    const rateLimit = headers.get('ratelimit');
+    if (rateLimit !== undefined) ms = parseRateLimitField(rateLimit);
   }
-  return undefined;
+  for (const name of RESET_HEADERS) {
+    if (ms !== undefined) break;
+    const reset = headers.get(name);
+    if (reset !== undefined) ms = parseResetValue(reset, context.resetUnit, context.now());
+  }
+  if (ms === undefined && context.bodyFields.length > 0) ms = fromBody(context.body, context.bodyFields);
+  return ms === undefined ? undefined : clamp(ms, context.maxMs);
 }

@@ -23,7 +23,10 @@ const hasOwn = Object.prototype.hasOwnProperty;
 export function own(value: unknown, key: string): unknown {
   if (typeof value !== 'object' || value === null) return undefined;
   try {
-    return hasOwn.call(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+    // Read first: most keys asked for are absent, and only a found value needs the
+    // own-property check (which keeps `Object.prototype` out of it).
+    const found = (value as Record<string, unknown>)[key];
+    return found !== undefined && hasOwn.call(value, key) ? found : undefined;
   } catch {
     return undefined;
   }
