@@ -85,6 +85,8 @@ generic catalog. Prints every problem with its file and entry.
 
 Options:
   --json        print the problems as a JSON array
+  --redos       also check every template's regular expression with recheck
+                (optional package: npm install --save-dev recheck)
   -h, --help    show this help
 
 ${EXIT_CODES}

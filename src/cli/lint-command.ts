@@ -5,7 +5,7 @@
  */
 import { basename } from 'node:path';
 import { genericCatalog, shippedCatalogs } from '../index.js';
-import { lintCatalogs, type LintProblem } from '../lint.js';
+import { lintCatalogs, type LintOptions, type LintProblem, type RedosChecker } from '../lint.js';
 import { flag, parseCommandArgs, positionalsUpTo, type OptionSpec } from './args.js';
 import { readCatalogFiles } from './catalog-files.js';
 import { shippedFile } from './catalog-set.js';
@@ -18,7 +18,31 @@ import { UsageError } from './usage-error.js';
 const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   json: { type: 'boolean' },
+  redos: { type: 'boolean' },
 } as const satisfies OptionSpec;
+
+/** The part of the `recheck` package used here. */
+interface Recheck {
+  checkSync(source: string, flags: string): { status: string; complexity?: { type?: string } };
+}
+
+/**
+ * The `--redos` checker: `recheck`, an optional package (not a dependency: most users never
+ * lint). The specifier is a variable so bundlers leave the import to run time.
+ */
+async function loadRedosChecker(): Promise<RedosChecker> {
+  const name = 'recheck';
+  let recheck: Recheck;
+  try {
+    recheck = (await import(name)) as Recheck;
+  } catch {
+    throw new UsageError('lint: --redos needs the recheck package (npm install --save-dev recheck)');
+  }
+  return (source, flags) => {
+    const diagnostics = recheck.checkSync(source, flags);
+    return { safe: diagnostics.status === 'safe', detail: diagnostics.complexity?.type ?? diagnostics.status };
+  };
+}
 
 /** A lint problem with the file it is in. */
 export interface FileProblem extends LintProblem {
@@ -41,8 +65,8 @@ function entryOfSchemaProblem(problem: LintProblem, catalog: unknown): { entry?:
 }
 
 /** Problems of the shipped catalogs, generic included. */
-function lintShipped(): FileProblem[] {
-  const problems = lintCatalogs(shippedCatalogs, { generic: genericCatalog });
+function lintShipped(extra: Pick<LintOptions, 'redos'>): FileProblem[] {
+  const problems = lintCatalogs(shippedCatalogs, { generic: genericCatalog, ...extra });
   return problems.map((problem) => ({ file: problem.catalog.startsWith('#') || problem.catalog === '*' ? 'catalog/' : shippedFile(problem.catalog), ...problem }));
 }
 
@@ -50,7 +74,7 @@ function lintShipped(): FileProblem[] {
  * Problems of the catalogs in `dir`. Lint names a catalog by its vendor (or `#index`
  * when it has none); both are mapped back to the file it came from.
  */
-async function lintDirectory(dir: string): Promise<{ problems: FileProblem[]; files: number }> {
+async function lintDirectory(dir: string, extra: Pick<LintOptions, 'redos'>): Promise<{ problems: FileProblem[]; files: number }> {
   const files = await readCatalogFiles('lint', dir);
   if (files.length === 0) throw new UsageError(`lint: no catalog files (*.json) in ${dir}`);
   const problems: FileProblem[] = [];
@@ -67,7 +91,7 @@ async function lintDirectory(dir: string): Promise<{ problems: FileProblem[]; fi
   });
   const found = lintCatalogs(
     parsed.map(({ value }) => value),
-    { generic: genericCatalog, includeGeneric: false },
+    { generic: genericCatalog, includeGeneric: false, ...extra },
   );
   const valueOf = new Map(parsed.map(({ file, value }) => [file, value]));
   for (const problem of found) {
@@ -93,7 +117,8 @@ export async function lintCommand(argv: readonly string[], io: CliIo): Promise<n
     return EXIT_OK;
   }
   const [dir] = positionalsUpTo('lint', positionals, 1);
-  const { problems, files } = dir === undefined ? { problems: lintShipped(), files: shippedCatalogs.length + 1 } : await lintDirectory(dir);
+  const extra = flag(values, 'redos') ? { redos: await loadRedosChecker() } : {};
+  const { problems, files } = dir === undefined ? { problems: lintShipped(extra), files: shippedCatalogs.length + 1 } : await lintDirectory(dir, extra);
   if (flag(values, 'json')) io.stdout.write(`${JSON.stringify(problems, null, 2)}\n`);
   else if (problems.length === 0) io.stdout.write(`No problems in ${files} catalog${files === 1 ? '' : 's'}.\n`);
   else {
