@@ -59,7 +59,7 @@ const exampleExpectSchema = object(
       record(union([string(), number()]), { description: 'Expected `error.params`, compared exactly.' }),
     ),
     fields: optional(
-      array(object({ path: string(), message: string() }, { name: 'FieldError', description: 'A field-level error.' }), {
+      array(object({ path: string(), message: string() }, { name: 'ExpectedFieldError', description: 'An expected field-level error.' }), {
         description: 'Expected `error.fields`, compared exactly.',
       }),
     ),

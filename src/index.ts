@@ -6,7 +6,7 @@ export { classify, createClassifier, normalizeError, shippedCatalogs, type Creat
 export type { Classifier } from './classifier.js';
 export { CatalogError, isCatalogError } from './compile-catalog.js';
 export { catalogSchema, validateCatalog, type CatalogValidation } from './catalog-schema.js';
-export type { SchemaIssue } from './schema/schema.js';
+export type { JsonSchema, Schema, SchemaIssue } from './schema/schema.js';
 export { brazeCatalog } from './catalogs/braze.js';
 export { sinchCatalog } from './catalogs/sinch.js';
 export { transformifyCatalog } from './catalogs/transformify.js';
@@ -18,6 +18,7 @@ export type {
   CatalogExample,
   EntryMatch,
   ExampleExpect,
+  ExpectedFieldError,
   RetryBodyField,
   RetryHints,
   RetryPolicy,

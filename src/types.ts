@@ -8,7 +8,12 @@ import type { Category, MatchedBy, Outcome } from './vocabulary.js';
 export type { Category, MatchedBy, Outcome } from './vocabulary.js';
 
 /** Response headers: a plain object (any key case, string or string[] values) or a `Headers`. */
-export type HeadersInput = Record<string, string | string[] | undefined> | { get(name: string): string | null };
+export type HeadersInput =
+  | Record<string, string | string[] | undefined>
+  | {
+      /** The value of a header, or null when absent (the fetch `Headers` contract). */
+      get(name: string): string | null;
+    };
 
 /** A raw vendor response as received, or a record of one (one per NDJSON line in the CLI). */
 export interface RawResponse {

@@ -35,8 +35,8 @@ export interface EntryMatch {
   name?: string | string[];
 }
 
-/** A field-level error. */
-export interface FieldError {
+/** An expected field-level error. */
+export interface ExpectedFieldError {
   path: string;
   message: string;
 }
@@ -60,7 +60,7 @@ export interface ExampleExpect {
   /** Expected `error.params`, compared exactly. */
   params?: Record<string, string | number>;
   /** Expected `error.fields`, compared exactly. */
-  fields?: FieldError[];
+  fields?: ExpectedFieldError[];
   /** Expected `error.retryAfterMs`. */
   retryAfterMs?: number;
   /** Expected `requestId`. */

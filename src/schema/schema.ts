@@ -6,7 +6,7 @@
  * dependency; it supports exactly what the catalog needs and nothing more.
  */
 
-/** One problem found by {@link validate}. `path` is a JSON Pointer-like dotted path. */
+/** One problem found when validating a value against a schema (`validateCatalog`). `path` is a JSON Pointer-like dotted path. */
 export interface SchemaIssue {
   /** Where the problem is, e.g. `entries[3].match.status`. */
   path: string;

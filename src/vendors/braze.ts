@@ -4,7 +4,9 @@
  */
 import { brazeCatalog } from '../catalogs/braze.js';
 import type { BrazeErrorId, GenericErrorId } from '../generated/ids.js';
-import { vendorEntry } from '../vendor-entry.js';
+import { vendorEntry, type VendorEntry } from '../vendor-entry.js';
+
+export type { VendorEntry } from '../vendor-entry.js';
 
 export { brazeCatalog } from '../catalogs/braze.js';
 export { BRAZE_ERROR_IDS, type BrazeErrorId } from '../generated/ids.js';
@@ -13,5 +15,10 @@ export type { Classification, ClassifyOptions, NormalizedError, RawResponse } fr
 /** Ids a Braze classification can carry: Braze entries and generic HTTP, gateway and network entries. */
 export type BrazeResultId = BrazeErrorId | GenericErrorId;
 
-/** Classifies a Braze response (vendor preset to `braze`) and thrown errors from Braze calls. Neither throws. */
-export const { classify, normalizeError } = vendorEntry<BrazeResultId>(brazeCatalog);
+const entry = /* @__PURE__ */ vendorEntry<BrazeResultId>(brazeCatalog);
+
+/** Classifies a Braze response (the vendor is preset to `braze`; `options.vendor` still overrides). Never throws. */
+export const classify: VendorEntry<BrazeResultId>['classify'] = entry.classify;
+
+/** Classifies an error thrown while calling Braze (network failures, HTTP client errors). Never throws. */
+export const normalizeError: VendorEntry<BrazeResultId>['normalizeError'] = entry.normalizeError;

@@ -4,7 +4,9 @@
  */
 import { sinchCatalog } from '../catalogs/sinch.js';
 import type { SinchErrorId, GenericErrorId } from '../generated/ids.js';
-import { vendorEntry } from '../vendor-entry.js';
+import { vendorEntry, type VendorEntry } from '../vendor-entry.js';
+
+export type { VendorEntry } from '../vendor-entry.js';
 
 export { sinchCatalog } from '../catalogs/sinch.js';
 export { SINCH_ERROR_IDS, type SinchErrorId } from '../generated/ids.js';
@@ -13,5 +15,10 @@ export type { Classification, ClassifyOptions, NormalizedError, RawResponse } fr
 /** Ids a Sinch classification can carry: Sinch entries and generic HTTP, gateway and network entries. */
 export type SinchResultId = SinchErrorId | GenericErrorId;
 
-/** Classifies a Sinch response (vendor preset to `sinch`) and thrown errors from Sinch calls. Neither throws. */
-export const { classify, normalizeError } = vendorEntry<SinchResultId>(sinchCatalog);
+const entry = /* @__PURE__ */ vendorEntry<SinchResultId>(sinchCatalog);
+
+/** Classifies a Sinch response (the vendor is preset to `sinch`; `options.vendor` still overrides). Never throws. */
+export const classify: VendorEntry<SinchResultId>['classify'] = entry.classify;
+
+/** Classifies an error thrown while calling Sinch (network failures, HTTP client errors). Never throws. */
+export const normalizeError: VendorEntry<SinchResultId>['normalizeError'] = entry.normalizeError;

@@ -4,7 +4,9 @@
  */
 import { spotzeeCatalog } from '../catalogs/spotzee.js';
 import type { SpotzeeErrorId, GenericErrorId } from '../generated/ids.js';
-import { vendorEntry } from '../vendor-entry.js';
+import { vendorEntry, type VendorEntry } from '../vendor-entry.js';
+
+export type { VendorEntry } from '../vendor-entry.js';
 
 export { spotzeeCatalog } from '../catalogs/spotzee.js';
 export { SPOTZEE_ERROR_IDS, type SpotzeeErrorId } from '../generated/ids.js';
@@ -13,5 +15,10 @@ export type { Classification, ClassifyOptions, NormalizedError, RawResponse } fr
 /** Ids a Spotzee classification can carry: Spotzee entries and generic HTTP, gateway and network entries. */
 export type SpotzeeResultId = SpotzeeErrorId | GenericErrorId;
 
-/** Classifies a Spotzee response (vendor preset to `spotzee`) and thrown errors from Spotzee calls. Neither throws. */
-export const { classify, normalizeError } = vendorEntry<SpotzeeResultId>(spotzeeCatalog);
+const entry = /* @__PURE__ */ vendorEntry<SpotzeeResultId>(spotzeeCatalog);
+
+/** Classifies a Spotzee response (the vendor is preset to `spotzee`; `options.vendor` still overrides). Never throws. */
+export const classify: VendorEntry<SpotzeeResultId>['classify'] = entry.classify;
+
+/** Classifies an error thrown while calling Spotzee (network failures, HTTP client errors). Never throws. */
+export const normalizeError: VendorEntry<SpotzeeResultId>['normalizeError'] = entry.normalizeError;
