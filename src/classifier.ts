@@ -91,7 +91,7 @@ function settingsFrom(options: ClassifyOptions | undefined, base: Settings): Set
   return {
     vendor: options.vendor ?? base.vendor,
     now: typeof options.now === 'function' ? options.now : base.now,
-    maxRetryAfterMs: typeof max === 'number' && max >= 0 ? max : base.maxRetryAfterMs,
+    maxRetryAfterMs: typeof max === 'number' && max >= 0 ? Math.floor(max) : base.maxRetryAfterMs,
     maxBodyBytes: typeof body === 'number' && body >= 0 ? body : base.maxBodyBytes,
     redactPii: options.redactPii ?? base.redactPii,
     request: options.request ?? base.request,
@@ -298,8 +298,11 @@ export function unknownFor(engine: Engine, catalog: CompiledCatalog | undefined)
   return (catalog ?? engine.generic).unknown;
 }
 
-/** A classification for input that is not a response at all. */
-export function invalidInput(engine: Engine, reason: string, vendor: string | null = null): Classification {
+/**
+ * A classification for input that is not a response at all, or that nothing matched.
+ * `pii`: the reason quotes input (a thrown error's message), so PII redaction applies.
+ */
+export function invalidInput(engine: Engine, reason: string, vendor: string | null = null, pii = false): Classification {
   return {
     outcome: 'error',
     vendor,
@@ -307,7 +310,7 @@ export function invalidInput(engine: Engine, reason: string, vendor: string | nu
     error: buildError(
       engine.generic.unknown,
       { vendor, status: null, code: null, message: reason, params: undefined, fields: undefined, retryable: false, fatal: true, retryAfterMs: undefined },
-      false,
+      pii,
     ),
     minor: [],
   };

@@ -62,6 +62,7 @@ function fromMap(map: Record<string, unknown>, prefix: string, out: FieldError[]
 }
 
 function collect(value: unknown, prefix: string, out: FieldError[], depth: number): void {
+  if (depth < 0) return;
   if (isArray(value)) return fromArray(value, out);
   if (!isRecord(value)) return;
   // One object describing one field: {"field": "email", "message": "is invalid"}.
@@ -73,7 +74,7 @@ function collect(value: unknown, prefix: string, out: FieldError[], depth: numbe
   }
   for (const key of NESTED_KEYS) {
     const nested = own(value, key);
-    if (nested !== undefined && (isArray(nested) || isRecord(nested))) return collect(nested, prefix, out, depth);
+    if (nested !== undefined && (isArray(nested) || isRecord(nested))) return collect(nested, prefix, out, depth - 1);
   }
   fromMap(value, prefix, out, depth);
 }

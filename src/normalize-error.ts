@@ -21,6 +21,7 @@ import { clip, collapseWhitespace, foldCase } from './text.js';
 import type { Classification, RawResponse } from './types.js';
 
 const MAX_NODES = 16;
+const MAX_MESSAGE = 2000;
 const MAX_DEPTH = 8;
 
 /** One error in a cause chain, reduced to what matching needs. */
@@ -150,8 +151,18 @@ function describeThrown(thrown: unknown): Thrown {
   return { kind: 'error', nodes, url: requestUrl(thrown, undefined), request: requestInfo(thrown) };
 }
 
+/**
+ * A thrown error's message as it may appear in a result: credentials in quoted URLs
+ * scrubbed first, then clipped (clipping first could cut a credential in half and leave
+ * the half that no longer looks like one).
+ */
+function safeMessage(message: string): string {
+  return clip(scrubUrlCredentials(message.length > 65_536 ? message.slice(0, 65_536) : message), MAX_MESSAGE);
+}
+
 function transportContext(names: string[], code: string | undefined, message: string | undefined): MatchContext {
-  const original = message === undefined ? null : collapseWhitespace(message);
+  // Matched like response messages: clipped, so a megabyte message costs no more than a page.
+  const original = message === undefined ? null : collapseWhitespace(clip(message, MAX_MESSAGE));
   return {
     status: null,
     statusClass: null,
@@ -194,7 +205,7 @@ function classifyTransport(engine: Engine, thrown: Extract<Thrown, { kind: 'erro
   const top = thrown.nodes[0]!;
   if (found === undefined) {
     const text = top.message ?? top.name ?? top.code ?? 'unknown error';
-    return invalidInput(engine, scrubUrlCredentials(clip(text, 2000)), vendor);
+    return invalidInput(engine, safeMessage(text), vendor, settings.redactPii);
   }
   const { match: hit, node } = found;
   const message = node.message ?? top.message ?? null;
@@ -208,7 +219,7 @@ function classifyTransport(engine: Engine, thrown: Extract<Thrown, { kind: 'erro
       vendor,
       status: null,
       code: node.code ?? null,
-      message: message === null ? null : scrubUrlCredentials(clip(message, 2000)),
+      message: message === null ? null : safeMessage(message),
       params: hit.params,
       fields: undefined,
       retryable: hit.entry.retryable && !keyMissing,

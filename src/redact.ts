@@ -135,5 +135,6 @@ export function redactPii(text: string): string {
 export function scrubUrlCredentials(text: string): string {
   if (!text.includes('@') || !text.includes('://')) return text;
   // Userinfo runs to the last "@" before the host: a password may hold an unencoded "@".
-  return text.replace(/:\/\/[^\s/?#]{1,256}@/g, `://${REDACTED}@`);
+  // Unbounded but linear: each attempt starts at a "://" and stops at the next separator.
+  return text.replace(/:\/\/[^\s/?#]+@/g, `://${REDACTED}@`);
 }

@@ -66,6 +66,8 @@ export function parseTemplate(source: string): Template | { error: string } {
     if (end === -1) return { error: `unclosed "{" at ${i}` };
     const [name = '', type = 'text', ...rest] = normalized.slice(i + 1, end).split(':');
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return { error: `invalid hole name "${name}"` };
+    // Params are a plain object: a `__proto__` key would set its prototype, not a param.
+    if (name === '__proto__') return { error: 'a hole cannot be named "__proto__"' };
     if (rest.length > 0 || !(HOLE_TYPES as readonly string[]).includes(type))
       return { error: `unknown hole type "${normalized.slice(i + 1, end)}" (use ${HOLE_TYPES.join(', ')})` };
     if (names.has(name)) return { error: `hole "${name}" appears twice` };
@@ -93,6 +95,15 @@ export function parseTemplate(source: string): Template | { error: string } {
     startsWithWord: isWholeWord(tokens[0]),
     endsWithWord: isWholeWord(tokens[tokens.length - 1]),
   };
+}
+
+/**
+ * A captured number. Digits beyond what a double holds exactly stay text: `Infinity` or a
+ * rounded id would not be what the vendor said (and JSON would print `null`).
+ */
+function numeric(digits: string): number | string {
+  const value = Number(digits);
+  return Number.isSafeInteger(value) || (Number.isFinite(value) && digits.includes('.') && digits.length <= 17) ? value : digits;
 }
 
 function isWholeWord(token: string | undefined): boolean {
@@ -177,7 +188,7 @@ export function matchTemplate(template: Template, folded: string, original: stri
     } else {
       end = part.type === 'int' ? scanInt(folded, pos) : scanNumber(folded, pos);
       if (end === -1) return null;
-      params[part.name] = Number(folded.slice(pos, end));
+      params[part.name] = numeric(folded.slice(pos, end));
     }
     pos = end;
   }
@@ -207,7 +218,7 @@ export function matchTemplate(template: Template, folded: string, original: stri
     } else {
       start = part.type === 'int' ? scanIntBack(folded, end, pos) : scanNumberBack(folded, end, pos);
       if (start === -1) return null;
-      params[part.name] = Number(folded.slice(start, end));
+      params[part.name] = numeric(folded.slice(start, end));
     }
     end = start;
   }
