@@ -61,11 +61,6 @@ function ratioDetail(c: Comparison, baseline: string, subject: string): string {
   );
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const n = sorted.length;
-  return n % 2 === 1 ? sorted[(n - 1) / 2]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2;
-}
 
 // ------------------------------------------------------------------ header
 

@@ -13,13 +13,13 @@ import { extract, type Extracted } from './extract.js';
 import { extractFields } from './fields.js';
 import type { ErrorId } from './generated/ids.js';
 import { readHeaders, type HeaderReader } from './headers.js';
-import { matchByCode, matchByMessage, matchByShape, matchByStatus, type Match, type MatchContext } from './match.js';
+import { createMatchContext, matchByCode, matchByMessage, matchByShape, matchByStatus, type Match, type MatchContext } from './match.js';
 import { parseBody, type ParsedBody } from './parse-body.js';
 import { REDACTED, redactPii, redactValues } from './redact.js';
 import { RETRY_HEADERS, resolveRetryAfter } from './retry-after.js';
 import { isArray, isRecord, own, ownString } from './safe.js';
 import type { TemplateParams } from './template.js';
-import { clip, collapseWhitespace, foldCase } from './text.js';
+import { clip } from './text.js';
 import type { Classification, ClassifyOptions, FieldError, NormalizedError, RawResponse } from './types.js';
 import type { Shape } from './vocabulary.js';
 
@@ -209,18 +209,6 @@ function resolve(engine: Engine, catalog: CompiledCatalog | undefined, guessed: 
   return { match, catalog };
 }
 
-function contextFor(status: number | null, shape: Shape | null, code: string | null, message: string | null): MatchContext {
-  const original = message === null ? null : collapseWhitespace(message);
-  return {
-    status,
-    statusClass: status === null ? null : Math.floor(status / 100),
-    shape,
-    code: code === null ? null : foldCase(code),
-    folded: original === null ? null : foldCase(original),
-    original,
-    names: [],
-  };
-}
 
 /** Message and params after secret (and optional PII) redaction. */
 function redactMessage(
@@ -370,7 +358,7 @@ function classifyItems(
   const count = Math.min(items.length, MAX_ITEMS);
   for (let i = 0; i < count; i++) {
     const { code, message, path } = itemParts(own(items, String(i)));
-    const context = contextFor(null, null, code, message);
+    const context = createMatchContext(null, null, code, message);
     const match = matchByCode(catalog.items, context) ?? matchByMessage(catalog.items, context);
     const entry = match?.entry ?? catalog.items.fallback ?? catalog.unknown;
     out.push(
@@ -430,7 +418,7 @@ export function classifyResponse(engine: Engine, input: unknown, settings: Setti
   const contentType = headers.get('content-type');
   const extracted: Extracted = extract(body, contentType !== undefined && contentType.toLowerCase().includes('problem+json'), catalog?.shapes);
   const guessed = catalog === undefined && requested === undefined ? (engine.shapeClaims.get(extracted.shape) ?? []) : [];
-  const context = contextFor(status, extracted.shape, extracted.code, extracted.message);
+  const context = createMatchContext(status, extracted.shape, extracted.code, extracted.message);
 
   let match: Match | undefined;
   if (status === null && extracted.shape === 'empty') {

@@ -77,6 +77,24 @@ const SINCH = 8;
 const PROBLEM = 16;
 const BRAZE = 32;
 
+const SHAPE_TESTS: Record<Exclude<JsonShape, 'json'>, (body: Record<string, unknown>) => boolean> = {
+  google: (body) => {
+    const error = own(body, 'error');
+    return isRecord(error) && typeof own(error, 'code') === 'number' && typeof own(error, 'status') === 'string';
+  },
+  spotzee: (body) => {
+    const error = own(body, 'error');
+    return isRecord(error) && typeof own(error, 'code') === 'string';
+  },
+  transformify: (body) => typeof own(body, 'error') === 'string',
+  sinch: (body) => typeof own(body, 'code') === 'string' && typeof own(body, 'text') === 'string',
+  problem: (body) =>
+    (typeof own(body, 'type') === 'string' || typeof own(body, 'title') === 'string') &&
+    (own(body, 'status') !== undefined || own(body, 'detail') !== undefined),
+  braze: (body) => typeof own(body, 'message') === 'string' || isBrazeItemList(own(body, 'errors')),
+};
+
+/** Every shape the body fits, as a bit mask over {@link SHAPE_ORDER}; each field read once. */
 function fittingShapes(body: Record<string, unknown>): number {
   let mask = 0;
   const error = own(body, 'error');
@@ -86,13 +104,9 @@ function fittingShapes(body: Record<string, unknown>): number {
     if (typeof code === 'number' && typeof own(error, 'status') === 'string') mask |= GOOGLE;
     else if (typeof code === 'string') mask |= SPOTZEE;
   }
-  if (typeof own(body, 'code') === 'string' && typeof own(body, 'text') === 'string') mask |= SINCH;
-  if (
-    (typeof own(body, 'type') === 'string' || typeof own(body, 'title') === 'string') &&
-    (own(body, 'status') !== undefined || own(body, 'detail') !== undefined)
-  )
-    mask |= PROBLEM;
-  if (typeof own(body, 'message') === 'string' || isBrazeItemList(own(body, 'errors'))) mask |= BRAZE;
+  if (SHAPE_TESTS.sinch(body)) mask |= SINCH;
+  if (SHAPE_TESTS.problem(body)) mask |= PROBLEM;
+  if (SHAPE_TESTS.braze(body)) mask |= BRAZE;
   return mask;
 }
 
@@ -106,12 +120,15 @@ export function detectShape(value: unknown, problemMedia: boolean, preferred?: R
   // The media type settles it when the body has any problem member; a vendor that labels
   // its own envelope problem+json (seen with Spotzee) is still read by its structure.
   if (problemMedia && PROBLEM_MEMBERS.some((key) => own(value, key) !== undefined)) return 'problem';
+  // A known vendor answers in its own shapes almost always: test just those first.
+  if (preferred !== undefined)
+    for (const shape of SHAPE_ORDER) if (preferred.has(shape) && SHAPE_TESTS[shape](value)) return shape;
   const mask = fittingShapes(value);
   let first: JsonShape | undefined;
   for (let bit = 0; bit < SHAPE_ORDER.length; bit++) {
     if ((mask & (1 << bit)) === 0) continue;
     const shape = SHAPE_ORDER[bit]!;
-    if (preferred === undefined || preferred.has(shape)) return shape;
+    if (preferred === undefined) return shape;
     first ??= shape;
   }
   // A vendor that lists the generic `json` shape prefers it to another vendor's shape.

@@ -4,6 +4,7 @@
  */
 import type { CompiledEntry, EntryIndex, TemplateCandidate } from './compile-catalog.js';
 import { matchTemplate, type TemplateParams } from './template.js';
+import { collapseWhitespace, foldCase } from './text.js';
 import type { Shape } from './vocabulary.js';
 
 /** What the matcher knows about one response (or one item, or one thrown error). */
@@ -20,6 +21,35 @@ export interface MatchContext {
   original: string | null;
   /** Case-folded error names (thrown errors only). */
   names: readonly string[];
+  /** First and last word of `folded`, computed on first use (shared by every catalog tried). */
+  firstWord: string | undefined;
+  lastWord: string | undefined;
+}
+
+/**
+ * Builds the context for one response, item or thrown error: code and message normalized
+ * the way the catalog compiler normalized its side (trimmed, whitespace collapsed,
+ * case-folded), so lookups compare like with like.
+ */
+export function createMatchContext(
+  status: number | null,
+  shape: Shape | null,
+  code: string | null,
+  message: string | null,
+  names: readonly string[] = [],
+): MatchContext {
+  const original = message === null ? null : collapseWhitespace(message);
+  return {
+    status,
+    statusClass: status === null ? null : Math.floor(status / 100),
+    shape,
+    code: code === null ? null : foldCase(code),
+    folded: original === null ? null : foldCase(original),
+    original,
+    names,
+    firstWord: undefined,
+    lastWord: undefined,
+  };
 }
 
 /** The winning entry and the params its template captured. */
@@ -107,9 +137,13 @@ export function matchByMessage(index: EntryIndex, context: MatchContext): Match 
   if (exact !== undefined) for (const entry of exact) if (accepts(entry, context)) return { entry, params: NO_PARAMS };
   const { templates } = index;
   if (templates.size === 0) return undefined;
-  const space = folded.indexOf(' ');
-  let best = tryCandidates(templates.byFirstWord.get(space === -1 ? folded : folded.slice(0, space)), context, undefined);
-  if (templates.byLastWord.size > 0) best = tryCandidates(templates.byLastWord.get(folded.slice(folded.lastIndexOf(' ') + 1)), context, best);
+  if (context.firstWord === undefined) {
+    const space = folded.indexOf(' ');
+    context.firstWord = space === -1 ? folded : folded.slice(0, space);
+    context.lastWord = space === -1 ? folded : folded.slice(folded.lastIndexOf(' ') + 1);
+  }
+  let best = tryCandidates(templates.byFirstWord.get(context.firstWord), context, undefined);
+  if (templates.byLastWord.size > 0) best = tryCandidates(templates.byLastWord.get(context.lastWord!), context, best);
   if (templates.byAnyWord.size > 0) {
     // One pass over the message's words; each word is one map lookup.
     let start = 0;

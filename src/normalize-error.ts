@@ -14,10 +14,10 @@ import { buildError, classifyResponse, invalidInput, vendorName, type Engine, ty
 import type { CompiledCatalog } from './compile-catalog.js';
 import { vendorFromUrl } from './detect-vendor.js';
 import { readHeaders } from './headers.js';
-import { matchByCode, matchByMessage, matchByName, type Match, type MatchContext } from './match.js';
+import { createMatchContext, matchByCode, matchByMessage, matchByName, type Match, type MatchContext } from './match.js';
 import { scrubUrlCredentials } from './redact.js';
 import { isArray, own, prop } from './safe.js';
-import { clip, collapseWhitespace, foldCase } from './text.js';
+import { clip, foldCase } from './text.js';
 import type { Classification, RawResponse } from './types.js';
 
 const MAX_NODES = 16;
@@ -162,16 +162,7 @@ function safeMessage(message: string): string {
 
 function transportContext(names: string[], code: string | undefined, message: string | undefined): MatchContext {
   // Matched like response messages: clipped, so a megabyte message costs no more than a page.
-  const original = message === undefined ? null : collapseWhitespace(clip(message, MAX_MESSAGE));
-  return {
-    status: null,
-    statusClass: null,
-    shape: null,
-    code: code === undefined ? null : foldCase(code),
-    folded: original === null ? null : foldCase(original),
-    original,
-    names,
-  };
+  return createMatchContext(null, null, code ?? null, message === undefined ? null : clip(message, MAX_MESSAGE), names);
 }
 
 /** Code (any node), then name (any node), then message (any node); vendor entries first. */

@@ -3,7 +3,7 @@
  * contract: tests outside the project depend on them.
  */
 import type { ErrorId } from './generated/ids.js';
-import type { Category, MatchedBy, Outcome } from './vocabulary.js';
+import type { Category, MatchedBy } from './vocabulary.js';
 
 export type { Category, MatchedBy, Outcome } from './vocabulary.js';
 

@@ -6,8 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { compileCatalog } from '../src/compile-catalog.js';
 import type { Catalog, CatalogEntry } from '../src/generated/catalog-types.js';
-import { matchByCode, matchByMessage, matchByName, matchByShape, matchByStatus, type MatchContext } from '../src/match.js';
-import { collapseWhitespace, foldCase } from '../src/text.js';
+import { createMatchContext, matchByCode, matchByMessage, matchByName, matchByShape, matchByStatus, type MatchContext } from '../src/match.js';
+import { foldCase } from '../src/text.js';
 import type { Shape } from '../src/vocabulary.js';
 
 const example = [{ name: 'x', input: {}, expect: { outcome: 'error' as const } }];
@@ -22,17 +22,7 @@ function compile(entries: CatalogEntry[]) {
 }
 
 function context(options: { status?: number | null; shape?: Shape | null; code?: string | null; message?: string | null; names?: string[] }): MatchContext {
-  const status = options.status ?? null;
-  const original = options.message === undefined || options.message === null ? null : collapseWhitespace(options.message);
-  return {
-    status,
-    statusClass: status === null ? null : Math.floor(status / 100),
-    shape: options.shape ?? null,
-    code: options.code === undefined || options.code === null ? null : foldCase(options.code),
-    folded: original === null ? null : foldCase(original),
-    original,
-    names: (options.names ?? []).map(foldCase),
-  };
+  return createMatchContext(options.status ?? null, options.shape ?? null, options.code ?? null, options.message ?? null, (options.names ?? []).map(foldCase));
 }
 
 describe('matchByCode', () => {
