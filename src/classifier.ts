@@ -91,7 +91,7 @@ function settingsFrom(options: ClassifyOptions | undefined, base: Settings): Set
   return {
     vendor: options.vendor ?? base.vendor,
     now: typeof options.now === 'function' ? options.now : base.now,
-    maxRetryAfterMs: typeof max === 'number' && max >= 0 ? Math.floor(max) : base.maxRetryAfterMs,
+    maxRetryAfterMs: typeof max === 'number' && max >= 0 ? Math.min(Math.floor(max), Number.MAX_SAFE_INTEGER) : base.maxRetryAfterMs,
     maxBodyBytes: typeof body === 'number' && body >= 0 ? body : base.maxBodyBytes,
     redactPii: options.redactPii ?? base.redactPii,
     request: options.request ?? base.request,

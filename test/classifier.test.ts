@@ -526,3 +526,13 @@ describe('redaction', () => {
     expect(errorOf(classifier.classify({ vendor: 'sinch', status: 503 }, { redactPii: true })).message).not.toContain('[PHONE]');
   });
 });
+
+describe('retry cap', () => {
+  it('keeps retryAfterMs a safe integer whatever maxRetryAfterMs says', async () => {
+    const { createClassifier: create } = await import('../src/create-classifier.js');
+    const result = create().classify({ status: 429, headers: { 'retry-after': '999999999999' } }, { maxRetryAfterMs: 2 ** 60 });
+    expect(result.error?.retryAfterMs).toBe(999_999_999_999_000);
+    const capped = create().classify({ status: 429, headers: { 'retry-after': '5' } }, { maxRetryAfterMs: 2.9 });
+    expect(capped.error?.retryAfterMs).toBe(2);
+  });
+});
