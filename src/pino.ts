@@ -5,7 +5,8 @@
  * is a plain function.
  */
 import { normalizeError } from './create-classifier.js';
-import { isClassification, readProperty } from './is-classification.js';
+import { isClassification } from './is-classification.js';
+import { prop } from './safe.js';
 import type { Category, Classification, MatchedBy, Outcome } from './types.js';
 import { isVendorError } from './vendor-error.js';
 
@@ -66,7 +67,7 @@ function safeFields(result: Classification): VendorErrorLog {
 export function pinoSerializer(value: unknown): VendorErrorLog {
   if (isClassification(value)) return safeFields(value);
   if (isVendorError(value)) return safeFields(value.classification);
-  const classification = readProperty(value, 'classification');
+  const classification = prop(value, 'classification');
   if (isClassification(classification)) return safeFields(classification);
   return safeFields(normalizeError(value));
 }

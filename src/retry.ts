@@ -10,7 +10,7 @@
  */
 import { normalizeError } from './create-classifier.js';
 import { isVendorError, VendorError } from './vendor-error.js';
-import { readProperty } from './is-classification.js';
+import { prop } from './safe.js';
 import type { Classification } from './types.js';
 
 /** Backoff settings used when the vendor gave no retry hint. */
@@ -95,9 +95,9 @@ function memoizedClassifier(classifyThrown: ClassifyThrown): (thrown: unknown) =
  * `message` of its own is the v7 context.
  */
 function unwrapAttempt(argument: unknown): { error: unknown; retriesLeft: number | undefined } {
-  const inner = readProperty(argument, 'error');
-  const isContext = inner !== undefined && typeof readProperty(argument, 'message') !== 'string';
-  const retriesLeft = readProperty(argument, 'retriesLeft');
+  const inner = prop(argument, 'error');
+  const isContext = inner !== undefined && typeof prop(argument, 'message') !== 'string';
+  const retriesLeft = prop(argument, 'retriesLeft');
   return { error: isContext ? inner : argument, retriesLeft: typeof retriesLeft === 'number' ? retriesLeft : undefined };
 }
 
@@ -174,7 +174,7 @@ export function pRetryOptions(
 export type AbortErrorClass = new (messageOrError: string | Error) => Error;
 
 function isErrorLike(value: unknown): value is Error {
-  return typeof readProperty(value, 'message') === 'string' && typeof readProperty(value, 'name') === 'string';
+  return typeof prop(value, 'message') === 'string' && typeof prop(value, 'name') === 'string';
 }
 
 /**

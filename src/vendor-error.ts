@@ -8,7 +8,8 @@
  * "Functions and plain objects").
  */
 import type { ErrorId } from './generated/ids.js';
-import { isErrorClassification, readProperty } from './is-classification.js';
+import { isErrorClassification } from './is-classification.js';
+import { prop } from './safe.js';
 import type { AcceptedClassification, Category, Classification, ErrorClassification, PartialClassification } from './types.js';
 
 /** Options of the {@link VendorError} constructor. */
@@ -75,9 +76,9 @@ export class VendorError<Id extends string = ErrorId> extends Error {
  */
 export function isVendorError(value: unknown): value is VendorError {
   return (
-    readProperty(value, 'name') === 'VendorError' &&
-    typeof readProperty(value, 'message') === 'string' &&
-    isErrorClassification(readProperty(value, 'classification'))
+    prop(value, 'name') === 'VendorError' &&
+    typeof prop(value, 'message') === 'string' &&
+    isErrorClassification(prop(value, 'classification'))
   );
 }
 

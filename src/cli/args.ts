@@ -44,6 +44,16 @@ export function flag(values: OptionValues, name: string): boolean {
   return values[name] === true;
 }
 
+/**
+ * Handles `--help`: writes the command's usage and says so, so the caller returns at
+ * once with exit code 0.
+ */
+export function wroteHelp(values: OptionValues, io: { stdout: { write(text: string): unknown } }, usage: string): boolean {
+  if (!flag(values, 'help')) return false;
+  io.stdout.write(usage);
+  return true;
+}
+
 /** At most `max` positionals, else a {@link UsageError} quoting the first extra one. */
 export function positionalsUpTo(command: string, positionals: readonly string[], max: number): string[] {
   if (positionals.length > max) throw new UsageError(`${command}: unexpected argument '${positionals[max]}'`);

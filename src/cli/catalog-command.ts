@@ -3,7 +3,7 @@
  * terminal, a Markdown table for docs, or the catalog JSON itself.
  */
 import type { Catalog, CatalogEntry } from '../index.js';
-import { flag, parseCommandArgs, positionalsUpTo, stringOption, type OptionSpec } from './args.js';
+import { flag, parseCommandArgs, positionalsUpTo, stringOption, type OptionSpec, wroteHelp } from './args.js';
 import { allCatalogs, loadCatalogSet, type CatalogSet } from './catalog-set.js';
 import { describeMatch } from './describe-match.js';
 import { EXIT_OK } from './exit-codes.js';
@@ -80,10 +80,7 @@ function selectCatalogs(set: CatalogSet, vendor: string | undefined): Catalog[] 
 /** Runs `vendor-errors catalog`. */
 export async function catalogCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs('catalog', argv, OPTIONS);
-  if (flag(values, 'help')) {
-    io.stdout.write(CATALOG_HELP);
-    return EXIT_OK;
-  }
+  if (wroteHelp(values, io, CATALOG_HELP)) return EXIT_OK;
   const [vendor] = positionalsUpTo('catalog', positionals, 1);
   if (flag(values, 'json') && flag(values, 'markdown')) throw new UsageError('catalog: choose one of --json and --markdown');
   const set = await loadCatalogSet('catalog', stringOption(values, 'catalog'));

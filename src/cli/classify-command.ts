@@ -11,7 +11,7 @@
  * each worker's own heap pushed peak RSS past the 150 MB budget.
  */
 import { OUTCOMES } from '../index.js';
-import { flag, parseCommandArgs, positionalsUpTo, positiveIntegerOption, stringOption, type OptionSpec } from './args.js';
+import { flag, parseCommandArgs, positionalsUpTo, positiveIntegerOption, stringOption, type OptionSpec, wroteHelp } from './args.js';
 import { createBatchedWriter } from './batched-writer.js';
 import { createBatchClassifier, type BatchOutput, type RenderConfig } from './classify-batch.js';
 import { loadCatalogSet } from './catalog-set.js';
@@ -64,10 +64,7 @@ function summaryText(counts: Counts, elapsedMs: number): string {
 /** Runs `vendor-errors classify`. Resolves to the exit code. */
 export async function classifyCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs('classify', argv, OPTIONS);
-  if (flag(values, 'help')) {
-    io.stdout.write(CLASSIFY_HELP);
-    return EXIT_OK;
-  }
+  if (wroteHelp(values, io, CLASSIFY_HELP)) return EXIT_OK;
   const [path] = positionalsUpTo('classify', positionals, 1);
   const format = formatOption(stringOption(values, 'format'));
   const fieldList = stringOption(values, 'fields');

@@ -5,7 +5,7 @@
  * the catalog, so it shows what this version really returns).
  */
 import type { Catalog, CatalogEntry, Classification, Classifier } from '../index.js';
-import { flag, parseCommandArgs, positionalsUpTo, stringOption, type OptionSpec } from './args.js';
+import { flag, parseCommandArgs, positionalsUpTo, stringOption, type OptionSpec, wroteHelp } from './args.js';
 import { CATEGORY_MEANINGS } from './category-meanings.js';
 import { allCatalogs, loadCatalogSet } from './catalog-set.js';
 import { closeMatches } from './close-matches.js';
@@ -143,10 +143,7 @@ export function explanationText(explanation: Explanation): string {
 /** Runs `vendor-errors explain`. An unknown id exits 2 with close matches. */
 export async function explainCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs('explain', argv, OPTIONS);
-  if (flag(values, 'help')) {
-    io.stdout.write(EXPLAIN_HELP);
-    return EXIT_OK;
-  }
+  if (wroteHelp(values, io, EXPLAIN_HELP)) return EXIT_OK;
   const [query] = positionalsUpTo('explain', positionals, 1);
   if (query === undefined) throw new UsageError('explain: which id? e.g. vendor-errors explain braze.invalid_campaign_id');
   const set = await loadCatalogSet('explain', stringOption(values, 'catalog'));

@@ -6,7 +6,7 @@
 import { basename } from 'node:path';
 import { genericCatalog, shippedCatalogs } from '../index.js';
 import { lintCatalogs, type LintOptions, type LintProblem, type RedosChecker } from '../lint.js';
-import { flag, parseCommandArgs, positionalsUpTo, type OptionSpec } from './args.js';
+import { flag, parseCommandArgs, positionalsUpTo, type OptionSpec, wroteHelp } from './args.js';
 import { readCatalogFiles } from './catalog-files.js';
 import { shippedFile } from './catalog-set.js';
 import { EXIT_OK, EXIT_PROBLEMS } from './exit-codes.js';
@@ -112,10 +112,7 @@ export function problemLine(problem: FileProblem): string {
 /** Runs `vendor-errors lint`. Exit code 1 when there are problems. */
 export async function lintCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs('lint', argv, OPTIONS);
-  if (flag(values, 'help')) {
-    io.stdout.write(LINT_HELP);
-    return EXIT_OK;
-  }
+  if (wroteHelp(values, io, LINT_HELP)) return EXIT_OK;
   const [dir] = positionalsUpTo('lint', positionals, 1);
   const extra = flag(values, 'redos') ? { redos: await loadRedosChecker() } : {};
   const { problems, files } = dir === undefined ? { problems: lintShipped(extra), files: shippedCatalogs.length + 1 } : await lintDirectory(dir, extra);

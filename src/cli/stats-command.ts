@@ -4,7 +4,7 @@
  * show the catalog entries that are missing. Reads as a stream; memory is bounded by the
  * collector's caps, not by the input.
  */
-import { flag, parseCommandArgs, positionalsUpTo, positiveIntegerOption, stringOption, type OptionSpec } from './args.js';
+import { flag, parseCommandArgs, positionalsUpTo, positiveIntegerOption, stringOption, type OptionSpec, wroteHelp } from './args.js';
 import { allCatalogs, loadCatalogSet } from './catalog-set.js';
 import { classifyLine } from './classify-line.js';
 import { EXIT_OK } from './exit-codes.js';
@@ -31,10 +31,7 @@ const DEFAULT_TOP = 20;
 /** Runs `vendor-errors stats`. Resolves to the exit code. */
 export async function statsCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs('stats', argv, OPTIONS);
-  if (flag(values, 'help')) {
-    io.stdout.write(STATS_HELP);
-    return EXIT_OK;
-  }
+  if (wroteHelp(values, io, STATS_HELP)) return EXIT_OK;
   const [path] = positionalsUpTo('stats', positionals, 1);
   const top = positiveIntegerOption('stats', values, 'top', DEFAULT_TOP);
   const maxLineBytes = positiveIntegerOption('stats', values, 'max-line-bytes', DEFAULT_MAX_LINE_BYTES);
