@@ -136,14 +136,17 @@ export function detectShape(value: unknown, problemMedia: boolean, preferred?: R
 }
 
 /** The last path segment of a problem `type` URI, used as its code when no `code` member exists. */
-function problemTypeCode(type: unknown): string | null {
-  if (typeof type !== 'string' || type === '' || type === 'about:blank') return null;
-  if (GENERIC_PROBLEM_TYPE_HOSTS.some((host) => type.includes(`://${host}/`))) return null;
+function problemTypeCode(value: unknown): string | null {
+  if (typeof value !== 'string' || value === '' || value === 'about:blank') return null;
+  // A type URI is short; a longer one is read only as far as any real one would go.
+  const type = value.length > 2048 ? value.slice(0, 2048) : value;
+  const head = type.slice(0, 64);
+  if (GENERIC_PROBLEM_TYPE_HOSTS.some((host) => head.includes(`://${host}/`))) return null;
   // Trailing separators are trimmed by a loop: a regex such as /[/#]+$/ retries from every
   // position and turns a hostile `type` of many slashes quadratic.
-  let cut0 = type.length;
-  while (cut0 > 0 && (type.charCodeAt(cut0 - 1) === 47 || type.charCodeAt(cut0 - 1) === 35)) cut0--;
-  const trimmed = type.slice(0, Math.min(cut0, 2048));
+  let end = type.length;
+  while (end > 0 && (type.charCodeAt(end - 1) === 47 || type.charCodeAt(end - 1) === 35)) end--;
+  const trimmed = type.slice(0, end);
   const cut = Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('#'), trimmed.lastIndexOf(':'));
   return codeString(trimmed.slice(cut + 1));
 }

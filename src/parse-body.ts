@@ -29,13 +29,10 @@ function isBytes(value: object): value is Uint8Array | ArrayBuffer {
   return value instanceof Uint8Array || value instanceof ArrayBuffer;
 }
 
+/** Index of the first non-whitespace character (a BOM counts as whitespace), or -1. */
 function firstNonSpace(text: string): number {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    // space, \t, \n, \r, and a UTF-8 byte order mark
-    if (code !== 32 && code !== 9 && code !== 10 && code !== 13 && code !== 0xfeff) return i;
-  }
-  return -1;
+  // A native regex search: a body of a megabyte of whitespace costs microseconds.
+  return text.search(/\S/);
 }
 
 function parseText(text: string, truncated: boolean): ParsedBody {
