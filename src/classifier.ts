@@ -75,7 +75,7 @@ const UNREAD: ParsedBody = { kind: 'unparsed', truncated: false };
 const SHARED_SHAPES: ReadonlySet<Shape> = new Set(['problem', 'google', 'json', 'html', 'text', 'empty']);
 
 function loadCatalog(value: unknown, label: string): CompiledCatalog {
-  if (isShipped(value)) return compileCatalog(value as Catalog);
+  if (isShipped(value)) return compileCatalog(value as Catalog, { lazy: true });
   const result = validateCatalog(value);
   if (!result.ok) {
     const issues = result.issues.map((issue) => `${issue.path}: ${issue.message}`);

@@ -270,15 +270,31 @@ function unknownEntry(catalog: Catalog): CompiledEntry {
   };
 }
 
-/**
- * Compiles a validated catalog. Throws {@link CatalogError} when a template does not
- * parse; everything else about meaning is left to lint.
- */
-export function compileCatalog(catalog: Catalog): CompiledCatalog {
+/** The parts of a compiled catalog that take real work to build. */
+type Indexes = Pick<CompiledCatalog, 'entries' | 'responses' | 'items' | 'transport'>;
+
+function buildIndexes(catalog: Catalog): Indexes {
   const problems: string[] = [];
   const entries = catalog.entries.map((entry) => compileEntry(entry, catalog, problems));
   if (problems.length > 0) throw new CatalogError(`catalog "${catalog.vendor}" has invalid templates`, problems);
   return {
+    entries,
+    responses: buildIndex(entries.filter((entry) => !entry.transport && entry.fatal)),
+    items: buildIndex(entries.filter((entry) => !entry.transport && !entry.fatal)),
+    transport: buildIndex(entries.filter((entry) => entry.transport)),
+  };
+}
+
+/**
+ * Compiles a validated catalog. Throws {@link CatalogError} when a template does not
+ * parse; everything else about meaning is left to lint.
+ *
+ * `lazy`: build the entry indexes on first use. Only for catalogs known to compile (the
+ * shipped ones, checked by the test suite): a classifier over all shipped catalogs then
+ * compiles just the vendors it meets, which keeps cold start short.
+ */
+export function compileCatalog(catalog: Catalog, options: { lazy?: boolean } = {}): CompiledCatalog {
+  const compiled: Omit<CompiledCatalog, keyof Indexes> = {
     vendor: catalog.vendor,
     name: catalog.name,
     docs: catalog.docs,
@@ -287,13 +303,24 @@ export function compileCatalog(catalog: Catalog): CompiledCatalog {
     requestIdHeaders: catalog.requestIdHeaders.map(foldCase),
     resetUnit: catalog.retryHints?.resetUnit ?? 'auto',
     retryBodyFields: (catalog.retryHints?.bodyFields ?? []).map((field) => ({ path: field.path.split('.'), unit: field.unit })),
-    idempotencyKeyRequiredFor: new Set(catalog.retryPolicy?.idempotencyKeyRequiredFor ?? []),
+    idempotencyKeyRequiredFor: new Set<string>(catalog.retryPolicy?.idempotencyKeyRequiredFor ?? []),
     errorsIn2xx: catalog.errorsIn2xx === true,
-    entries,
-    responses: buildIndex(entries.filter((entry) => !entry.transport && entry.fatal)),
-    items: buildIndex(entries.filter((entry) => !entry.transport && !entry.fatal)),
-    transport: buildIndex(entries.filter((entry) => entry.transport)),
     unknown: unknownEntry(catalog),
     source: catalog,
   };
+  // On first use the indexes replace their getters as plain data properties, so the hot
+  // path reads fields, not accessors.
+  const install = (): Indexes => {
+    const indexes = buildIndexes(catalog);
+    for (const key of ['entries', 'responses', 'items', 'transport'] as const)
+      Object.defineProperty(compiled, key, { value: indexes[key], enumerable: true, writable: false, configurable: false });
+    return indexes;
+  };
+  if (options.lazy !== true) {
+    install();
+    return compiled as CompiledCatalog; // the indexes were just defined on it
+  }
+  for (const key of ['entries', 'responses', 'items', 'transport'] as const)
+    Object.defineProperty(compiled, key, { get: () => install()[key], enumerable: true, configurable: true });
+  return compiled as CompiledCatalog; // the indexes are defined on it, as getters until first use
 }

@@ -231,3 +231,22 @@ describe('isCatalogError', () => {
     expect(isCatalogError(null)).toBe(false);
   });
 });
+
+describe('compileCatalog: lazy', () => {
+  it('builds the indexes on first use, then keeps them as plain data', async () => {
+    const { brazeCatalog } = await import('../src/catalogs/braze.js');
+    const lazy = compileCatalog(brazeCatalog, { lazy: true });
+    expect(Object.getOwnPropertyDescriptor(lazy, 'responses')?.get).toBeTypeOf('function');
+    const responses = lazy.responses;
+    expect(responses.byExact.size).toBeGreaterThan(10);
+    const descriptor = Object.getOwnPropertyDescriptor(lazy, 'responses');
+    expect([descriptor?.get, descriptor?.value === responses]).toEqual([undefined, true]);
+    expect(lazy.entries).toHaveLength(brazeCatalog.entries.length);
+  });
+
+  it('compiles eagerly by default: the indexes are data from the start', () => {
+    const eager = compileCatalog({ vendor: 'acme', name: 'Acme', docs: 'https://acme.example', shapes: ['json'], hosts: [], requestIdHeaders: [], entries: [] });
+    expect(Object.getOwnPropertyDescriptor(eager, 'responses')?.get).toBeUndefined();
+    expect(eager.responses.byCode.size).toBe(0);
+  });
+});
