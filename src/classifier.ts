@@ -4,32 +4,25 @@
  *
  * This module knows no vendor: everything vendor-specific arrives as compiled catalogs.
  */
-import { compileCatalog, type CompiledCatalog, type CompiledEntry, CatalogError } from './compile-catalog.js';
-import { validateCatalog } from './catalog-schema.js';
-import { isShipped } from './catalogs/shipped.js';
-import type { Catalog } from './generated/catalog-types.js';
-import { buildHostIndex, vendorFromUrl, type HostIndex } from './detect-vendor.js';
+import { buildError, invalidInput, unknownFor } from './assemble.js';
+import type { CompiledCatalog } from './compile-catalog.js';
+import { vendorFromUrl } from './detect-vendor.js';
+import { buildEngine, settingsFrom, vendorName, type ClassifierConfig, type Engine, type Settings } from './engine.js';
 import { extract, type Extracted } from './extract.js';
-import { extractFields } from './fields.js';
 import type { ErrorId } from './generated/ids.js';
 import { readHeaders, type HeaderReader } from './headers.js';
+import { classifyItems, itemsAsFields } from './items.js';
 import { createMatchContext, matchByCode, matchByMessage, matchByShape, matchByStatus, type Match, type MatchContext } from './match.js';
 import { parseBody, type ParsedBody } from './parse-body.js';
-import { REDACTED, redactPii, redactValues } from './redact.js';
-import { RETRY_HEADERS, resolveRetryAfter } from './retry-after.js';
+import { resolveRetryAfter } from './retry-after.js';
 import { isArray, isRecord, own, ownString } from './safe.js';
-import type { TemplateParams } from './template.js';
 import { clip } from './text.js';
-import type { Classification, ClassifyOptions, FieldError, NormalizedError, RawResponse } from './types.js';
-import type { Shape } from './vocabulary.js';
+import type { Classification, ClassifyOptions, NormalizedError, RawResponse } from './types.js';
 
-/** Configuration of {@link createClassifierFromCatalogs}. */
-export interface ClassifierConfig extends ClassifyOptions {
-  /** Vendor catalogs (validated when the classifier is created). */
-  catalogs: readonly unknown[];
-  /** The generic catalog: HTTP status defaults, gateway pages, network errors. */
-  generic: unknown;
-}
+export type { ClassifierConfig, Engine, Settings } from './engine.js';
+
+const UNREAD: ParsedBody = { kind: 'unparsed', truncated: false };
+
 
 /** A classifier bound to a set of catalogs. `Id` is the union of ids it can return. */
 export interface Classifier<Id extends string = ErrorId> {
@@ -41,96 +34,10 @@ export interface Classifier<Id extends string = ErrorId> {
   readonly vendors: readonly string[];
 }
 
-/** Compiled state shared by every call. */
-export interface Engine {
-  vendors: Map<string, CompiledCatalog>;
-  /** Request-id headers to try per vendor (its own, then the generic ones); key '' for none. */
-  requestIdHeaders: Map<string, readonly string[]>;
-  /** Every response header name the pipeline reads (lower case). */
-  wantedHeaders: ReadonlySet<string>;
-  generic: CompiledCatalog;
-  hosts: HostIndex;
-  /** Vendors claiming a vendor-specific shape, for detection from the body alone. */
-  shapeClaims: Map<Shape, CompiledCatalog[]>;
-  defaults: Settings;
-}
 
-/** Options with defaults applied. */
-export interface Settings {
-  vendor: string | undefined;
-  now: () => number;
-  maxRetryAfterMs: number;
-  maxBodyBytes: number;
-  redactPii: boolean;
-  request: RawResponse['request'];
-}
 
-const DEFAULT_MAX_RETRY_AFTER_MS = 86_400_000;
-const DEFAULT_MAX_BODY_BYTES = 1_048_576;
-const MAX_ITEMS = 1000;
-/** Headers read besides request ids: the media type and the retry hints. */
-const RESPONSE_HEADERS_READ = ['content-type', ...RETRY_HEADERS];
-const UNREAD: ParsedBody = { kind: 'unparsed', truncated: false };
-/** Shapes that many APIs share: they say nothing about which vendor answered. */
-const SHARED_SHAPES: ReadonlySet<Shape> = new Set(['problem', 'google', 'json', 'html', 'text', 'empty']);
 
-function loadCatalog(value: unknown, label: string): CompiledCatalog {
-  if (isShipped(value)) return compileCatalog(value as Catalog, { lazy: true });
-  const result = validateCatalog(value);
-  if (!result.ok) {
-    const issues = result.issues.map((issue) => `${issue.path}: ${issue.message}`);
-    throw new CatalogError(`${label} is not a valid catalog: ${issues[0] ?? ''}`, issues);
-  }
-  return compileCatalog(result.catalog);
-}
 
-function settingsFrom(options: ClassifyOptions | undefined, base: Settings): Settings {
-  if (options === undefined) return base;
-  const max = options.maxRetryAfterMs;
-  const body = options.maxBodyBytes;
-  return {
-    vendor: options.vendor ?? base.vendor,
-    now: typeof options.now === 'function' ? options.now : base.now,
-    maxRetryAfterMs: typeof max === 'number' && max >= 0 ? Math.min(Math.floor(max), Number.MAX_SAFE_INTEGER) : base.maxRetryAfterMs,
-    maxBodyBytes: typeof body === 'number' && body >= 0 ? body : base.maxBodyBytes,
-    redactPii: options.redactPii ?? base.redactPii,
-    request: options.request ?? base.request,
-  };
-}
-
-/** Builds the compiled engine. Throws {@link CatalogError} for an invalid catalog. */
-export function buildEngine(config: ClassifierConfig): Engine {
-  const generic = loadCatalog(config.generic, 'the generic catalog');
-  const vendors = new Map<string, CompiledCatalog>();
-  config.catalogs.forEach((value, index) => {
-    const catalog = loadCatalog(value, `catalog #${index}`);
-    if (catalog.vendor === generic.vendor) throw new CatalogError(`catalog #${index} uses the reserved vendor name "${generic.vendor}"`, []);
-    vendors.set(catalog.vendor, catalog);
-  });
-  const shapeClaims = new Map<Shape, CompiledCatalog[]>();
-  for (const catalog of vendors.values())
-    for (const shape of catalog.shapes)
-      if (!SHARED_SHAPES.has(shape)) shapeClaims.set(shape, [...(shapeClaims.get(shape) ?? []), catalog]);
-  const requestIdHeaders = new Map<string, readonly string[]>([['', generic.requestIdHeaders]]);
-  for (const catalog of vendors.values())
-    requestIdHeaders.set(catalog.vendor, [...new Set([...catalog.requestIdHeaders, ...generic.requestIdHeaders])]);
-  return {
-    vendors,
-    requestIdHeaders,
-    wantedHeaders: new Set([...RESPONSE_HEADERS_READ, ...[...requestIdHeaders.values()].flat()]),
-    generic,
-    hosts: buildHostIndex([...vendors.values()]),
-    shapeClaims,
-    defaults: settingsFrom(config, {
-      vendor: undefined,
-      now: Date.now,
-      maxRetryAfterMs: DEFAULT_MAX_RETRY_AFTER_MS,
-      maxBodyBytes: DEFAULT_MAX_BODY_BYTES,
-      redactPii: false,
-      request: undefined,
-    }),
-  };
-}
 
 /** A status the result can carry: an integer 100-599 (numeric strings accepted). */
 function readStatus(value: unknown): { status: number | null; invalid: string | undefined } {
@@ -150,12 +57,6 @@ function describeValue(value: unknown): string {
   return isArray(value) ? 'array' : typeof value;
 }
 
-/** Vendor names from input are untrusted: bounded and trimmed before they reach a result. */
-export function vendorName(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  const name = (value.length > 256 ? value.slice(0, 256) : value).trim().toLowerCase();
-  return name === '' ? undefined : clip(name, 64);
-}
 
 function safeNow(now: () => number): () => number {
   return () => {
@@ -210,99 +111,10 @@ function resolve(engine: Engine, catalog: CompiledCatalog | undefined, guessed: 
 }
 
 
-/** Message and params after secret (and optional PII) redaction. */
-function redactMessage(
-  entry: CompiledEntry,
-  message: string | null,
-  params: TemplateParams | undefined,
-  pii: boolean,
-): { message: string; params: TemplateParams | undefined } {
-  let text = message ?? entry.description;
-  let outParams = params;
-  if (entry.secret !== null && params !== undefined) {
-    const secrets: string[] = [];
-    outParams = { ...params };
-    for (const name of entry.secret) {
-      const value = params[name];
-      if (value === undefined) continue;
-      secrets.push(String(value));
-      outParams[name] = REDACTED;
-    }
-    if (message !== null) {
-      text = redactValues(text, secrets);
-      // A secret that is not found verbatim (case folding changed its length) could
-      // still be in the text: say only what the catalog says.
-      if (secrets.some((secret) => !message.includes(secret))) text = entry.description;
-    }
-  }
-  if (pii && message !== null) text = redactPii(text);
-  return { message: text, params: outParams };
-}
 
-function redactFields(fields: FieldError[] | undefined, pii: boolean): FieldError[] | undefined {
-  if (!pii || fields === undefined) return fields;
-  return fields.map((field) => ({ path: field.path, message: redactPii(field.message) }));
-}
 
-/** Assembles one NormalizedError; optional members appear only when they have a value. */
-export function buildError(
-  entry: CompiledEntry,
-  parts: {
-    vendor: string | null;
-    status: number | null;
-    code: string | null;
-    message: string | null;
-    params: TemplateParams | undefined;
-    fields: FieldError[] | undefined;
-    retryable: boolean;
-    fatal: boolean;
-    retryAfterMs: number | undefined;
-    matchedBy?: NormalizedError['matchedBy'];
-  },
-  pii: boolean,
-): NormalizedError {
-  const { message, params } = redactMessage(entry, parts.message, parts.params, pii);
-  const error: NormalizedError = {
-    id: entry.id,
-    vendor: parts.vendor,
-    category: entry.category,
-    status: parts.status,
-    code: parts.code,
-    message,
-    retryable: parts.retryable,
-    fatal: parts.fatal,
-    matchedBy: parts.matchedBy ?? entry.matchedBy,
-  };
-  if (parts.retryAfterMs !== undefined) error.retryAfterMs = parts.retryAfterMs;
-  const fields = redactFields(parts.fields, pii);
-  if (fields !== undefined) error.fields = fields;
-  if (params !== undefined && Object.keys(params).length > 0) error.params = params;
-  error.docs = entry.docs;
-  return error;
-}
 
-/** The `generic.unknown` / `<vendor>.unknown` entry for this vendor. */
-export function unknownFor(engine: Engine, catalog: CompiledCatalog | undefined): CompiledEntry {
-  return (catalog ?? engine.generic).unknown;
-}
 
-/**
- * A classification for input that is not a response at all, or that nothing matched.
- * `pii`: the reason quotes input (a thrown error's message), so PII redaction applies.
- */
-export function invalidInput(engine: Engine, reason: string, vendor: string | null = null, pii = false): Classification {
-  return {
-    outcome: 'error',
-    vendor,
-    status: null,
-    error: buildError(
-      engine.generic.unknown,
-      { vendor, status: null, code: null, message: reason, params: undefined, fields: undefined, retryable: false, fatal: true, retryAfterMs: undefined },
-      pii,
-    ),
-    minor: [],
-  };
-}
 
 function requestId(engine: Engine, catalog: CompiledCatalog | undefined, headers: HeaderReader): string | undefined {
   for (const name of engine.requestIdHeaders.get(catalog?.vendor ?? '') ?? []) {
@@ -325,73 +137,8 @@ function retryAllowed(catalog: CompiledCatalog | undefined, request: unknown): b
   return key !== undefined && key.trim() !== '';
 }
 
-function itemParts(item: unknown): { code: string | null; message: string | null; path: string | undefined } {
-  if (typeof item === 'string') return { code: null, message: item, path: undefined };
-  if (!isRecord(item)) return { code: null, message: null, path: undefined };
-  let message: string | null = null;
-  for (const key of ['type', 'message', 'error', 'detail', 'title']) {
-    const value = own(item, key);
-    if (typeof value === 'string' && value.trim() !== '') {
-      message = clip(value, 2000);
-      break;
-    }
-  }
-  const rawCode = own(item, 'code');
-  const code = typeof rawCode === 'string' || (typeof rawCode === 'number' && Number.isFinite(rawCode)) ? String(rawCode) : null;
-  // Braze items name the input array and index: {"input_array": "attributes", "index": 0}.
-  const array = ownString(item, 'input_array');
-  const index = own(item, 'index');
-  let path: string | undefined;
-  if (array !== undefined) path = typeof index === 'number' ? `${array}[${index}]` : array;
-  else path = extractFields([item])?.[0]?.path || undefined;
-  return { code, message, path };
-}
 
-function classifyItems(
-  catalog: CompiledCatalog,
-  items: unknown[],
-  vendor: string | null,
-  status: number | null,
-  pii: boolean,
-): NormalizedError[] {
-  const out: NormalizedError[] = [];
-  const count = Math.min(items.length, MAX_ITEMS);
-  for (let i = 0; i < count; i++) {
-    const { code, message, path } = itemParts(own(items, String(i)));
-    const context = createMatchContext(null, null, code, message);
-    const match = matchByCode(catalog.items, context) ?? matchByMessage(catalog.items, context);
-    const entry = match?.entry ?? catalog.items.fallback ?? catalog.unknown;
-    out.push(
-      buildError(
-        entry,
-        {
-          vendor,
-          status,
-          code,
-          message,
-          params: match?.params,
-          fields: path !== undefined && message !== null ? [{ path, message }] : undefined,
-          retryable: entry.retryable,
-          fatal: false,
-          retryAfterMs: undefined,
-          matchedBy: match === undefined ? 'none' : entry.matchedBy,
-        },
-        pii,
-      ),
-    );
-  }
-  return out;
-}
 
-function itemsAsFields(items: unknown[] | undefined): FieldError[] | undefined {
-  if (items === undefined) return undefined;
-  const fields: FieldError[] = [];
-  for (let i = 0; i < items.length && fields.length < 100; i++) {
-    const { message, path } = itemParts(own(items, String(i)));
-    if (message !== null) fields.push({ path: path ?? '', message });
-  }
-  return fields.length > 0 ? fields : undefined;
-}
 
 /**
  * Classifies one raw response with a compiled engine. May throw only on internal bugs.

@@ -10,7 +10,9 @@
  *   entries by code, then name, then message.
  */
 import { match, P } from 'ts-pattern';
-import { buildError, classifyResponse, invalidInput, vendorName, type Engine, type Settings } from './classifier.js';
+import { buildError, invalidInput } from './assemble.js';
+import { classifyResponse } from './classifier.js';
+import { vendorName, type Engine, type Settings } from './engine.js';
 import type { CompiledCatalog } from './compile-catalog.js';
 import { vendorFromUrl } from './detect-vendor.js';
 import { readHeaders } from './headers.js';

@@ -1,0 +1,104 @@
+/**
+ * Assembles the normalized result objects (DESIGN.md "assemble result"): one
+ * NormalizedError per matched entry, with secrets and (optionally) PII redacted. Optional
+ * members appear only when they have a value.
+ */
+import type { CompiledCatalog, CompiledEntry } from './compile-catalog.js';
+import type { Engine } from './engine.js';
+import { REDACTED, redactPii, redactValues } from './redact.js';
+import type { TemplateParams } from './template.js';
+import type { Classification, FieldError, NormalizedError } from './types.js';
+
+/** Message and params after secret (and optional PII) redaction. */
+function redactMessage(
+  entry: CompiledEntry,
+  message: string | null,
+  params: TemplateParams | undefined,
+  pii: boolean,
+): { message: string; params: TemplateParams | undefined } {
+  let text = message ?? entry.description;
+  let outParams = params;
+  if (entry.secret !== null && params !== undefined) {
+    const secrets: string[] = [];
+    outParams = { ...params };
+    for (const name of entry.secret) {
+      const value = params[name];
+      if (value === undefined) continue;
+      secrets.push(String(value));
+      outParams[name] = REDACTED;
+    }
+    if (message !== null) {
+      text = redactValues(text, secrets);
+      // A secret that is not found verbatim (case folding changed its length) could
+      // still be in the text: say only what the catalog says.
+      if (secrets.some((secret) => !message.includes(secret))) text = entry.description;
+    }
+  }
+  if (pii && message !== null) text = redactPii(text);
+  return { message: text, params: outParams };
+}
+
+function redactFields(fields: FieldError[] | undefined, pii: boolean): FieldError[] | undefined {
+  if (!pii || fields === undefined) return fields;
+  return fields.map((field) => ({ path: field.path, message: redactPii(field.message) }));
+}
+
+/** Assembles one NormalizedError; optional members appear only when they have a value. */
+export function buildError(
+  entry: CompiledEntry,
+  parts: {
+    vendor: string | null;
+    status: number | null;
+    code: string | null;
+    message: string | null;
+    params: TemplateParams | undefined;
+    fields: FieldError[] | undefined;
+    retryable: boolean;
+    fatal: boolean;
+    retryAfterMs: number | undefined;
+    matchedBy?: NormalizedError['matchedBy'];
+  },
+  pii: boolean,
+): NormalizedError {
+  const { message, params } = redactMessage(entry, parts.message, parts.params, pii);
+  const error: NormalizedError = {
+    id: entry.id,
+    vendor: parts.vendor,
+    category: entry.category,
+    status: parts.status,
+    code: parts.code,
+    message,
+    retryable: parts.retryable,
+    fatal: parts.fatal,
+    matchedBy: parts.matchedBy ?? entry.matchedBy,
+  };
+  if (parts.retryAfterMs !== undefined) error.retryAfterMs = parts.retryAfterMs;
+  const fields = redactFields(parts.fields, pii);
+  if (fields !== undefined) error.fields = fields;
+  if (params !== undefined && Object.keys(params).length > 0) error.params = params;
+  error.docs = entry.docs;
+  return error;
+}
+
+/** The `generic.unknown` / `<vendor>.unknown` entry for this vendor. */
+export function unknownFor(engine: Engine, catalog: CompiledCatalog | undefined): CompiledEntry {
+  return (catalog ?? engine.generic).unknown;
+}
+
+/**
+ * A classification for input that is not a response at all, or that nothing matched.
+ * `pii`: the reason quotes input (a thrown error's message), so PII redaction applies.
+ */
+export function invalidInput(engine: Engine, reason: string, vendor: string | null = null, pii = false): Classification {
+  return {
+    outcome: 'error',
+    vendor,
+    status: null,
+    error: buildError(
+      engine.generic.unknown,
+      { vendor, status: null, code: null, message: reason, params: undefined, fields: undefined, retryable: false, fatal: true, retryAfterMs: undefined },
+      pii,
+    ),
+    minor: [],
+  };
+}

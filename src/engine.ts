@@ -1,0 +1,118 @@
+/**
+ * The compiled engine behind a classifier: validated and compiled catalogs, the lookups
+ * built from them once (hosts, shape claims, request-id and wanted headers), and the
+ * options with their defaults. Built when a classifier is created, never per call.
+ */
+import { validateCatalog } from './catalog-schema.js';
+import { isShipped } from './catalogs/shipped.js';
+import { CatalogError, compileCatalog, type CompiledCatalog } from './compile-catalog.js';
+import { buildHostIndex, type HostIndex } from './detect-vendor.js';
+import type { Catalog } from './generated/catalog-types.js';
+import { RETRY_HEADERS } from './retry-after.js';
+import { clip } from './text.js';
+import type { ClassifyOptions, RawResponse } from './types.js';
+import type { Shape } from './vocabulary.js';
+
+const DEFAULT_MAX_RETRY_AFTER_MS = 86_400_000;
+const DEFAULT_MAX_BODY_BYTES = 1_048_576;
+/** Headers read besides request ids: the media type and the retry hints. */
+const RESPONSE_HEADERS_READ = ['content-type', ...RETRY_HEADERS];
+/** Shapes that many APIs share: they say nothing about which vendor answered. */
+const SHARED_SHAPES: ReadonlySet<Shape> = new Set(['problem', 'google', 'json', 'html', 'text', 'empty']);
+
+/** Configuration of a classifier: its catalogs and default options. */
+export interface ClassifierConfig extends ClassifyOptions {
+  /** Vendor catalogs (validated when the classifier is created). */
+  catalogs: readonly unknown[];
+  /** The generic catalog: HTTP status defaults, gateway pages, network errors. */
+  generic: unknown;
+}
+
+/** Compiled state shared by every call. */
+export interface Engine {
+  vendors: Map<string, CompiledCatalog>;
+  /** Request-id headers to try per vendor (its own, then the generic ones); key '' for none. */
+  requestIdHeaders: Map<string, readonly string[]>;
+  /** Every response header name the pipeline reads (lower case). */
+  wantedHeaders: ReadonlySet<string>;
+  generic: CompiledCatalog;
+  hosts: HostIndex;
+  /** Vendors claiming a vendor-specific shape, for detection from the body alone. */
+  shapeClaims: Map<Shape, CompiledCatalog[]>;
+  defaults: Settings;
+}
+
+/** Options with defaults applied. */
+export interface Settings {
+  vendor: string | undefined;
+  now: () => number;
+  maxRetryAfterMs: number;
+  maxBodyBytes: number;
+  redactPii: boolean;
+  request: RawResponse['request'];
+}
+
+function loadCatalog(value: unknown, label: string): CompiledCatalog {
+  if (isShipped(value)) return compileCatalog(value as Catalog, { lazy: true });
+  const result = validateCatalog(value);
+  if (!result.ok) {
+    const issues = result.issues.map((issue) => `${issue.path}: ${issue.message}`);
+    throw new CatalogError(`${label} is not a valid catalog: ${issues[0] ?? ''}`, issues);
+  }
+  return compileCatalog(result.catalog);
+}
+
+export function settingsFrom(options: ClassifyOptions | undefined, base: Settings): Settings {
+  if (options === undefined) return base;
+  const max = options.maxRetryAfterMs;
+  const body = options.maxBodyBytes;
+  return {
+    vendor: options.vendor ?? base.vendor,
+    now: typeof options.now === 'function' ? options.now : base.now,
+    maxRetryAfterMs: typeof max === 'number' && max >= 0 ? Math.min(Math.floor(max), Number.MAX_SAFE_INTEGER) : base.maxRetryAfterMs,
+    maxBodyBytes: typeof body === 'number' && body >= 0 ? body : base.maxBodyBytes,
+    redactPii: options.redactPii ?? base.redactPii,
+    request: options.request ?? base.request,
+  };
+}
+
+/** Builds the compiled engine. Throws {@link CatalogError} for an invalid catalog. */
+export function buildEngine(config: ClassifierConfig): Engine {
+  const generic = loadCatalog(config.generic, 'the generic catalog');
+  const vendors = new Map<string, CompiledCatalog>();
+  config.catalogs.forEach((value, index) => {
+    const catalog = loadCatalog(value, `catalog #${index}`);
+    if (catalog.vendor === generic.vendor) throw new CatalogError(`catalog #${index} uses the reserved vendor name "${generic.vendor}"`, []);
+    vendors.set(catalog.vendor, catalog);
+  });
+  const shapeClaims = new Map<Shape, CompiledCatalog[]>();
+  for (const catalog of vendors.values())
+    for (const shape of catalog.shapes)
+      if (!SHARED_SHAPES.has(shape)) shapeClaims.set(shape, [...(shapeClaims.get(shape) ?? []), catalog]);
+  const requestIdHeaders = new Map<string, readonly string[]>([['', generic.requestIdHeaders]]);
+  for (const catalog of vendors.values())
+    requestIdHeaders.set(catalog.vendor, [...new Set([...catalog.requestIdHeaders, ...generic.requestIdHeaders])]);
+  return {
+    vendors,
+    requestIdHeaders,
+    wantedHeaders: new Set([...RESPONSE_HEADERS_READ, ...[...requestIdHeaders.values()].flat()]),
+    generic,
+    hosts: buildHostIndex([...vendors.values()]),
+    shapeClaims,
+    defaults: settingsFrom(config, {
+      vendor: undefined,
+      now: Date.now,
+      maxRetryAfterMs: DEFAULT_MAX_RETRY_AFTER_MS,
+      maxBodyBytes: DEFAULT_MAX_BODY_BYTES,
+      redactPii: false,
+      request: undefined,
+    }),
+  };
+}
+
+/** Vendor names from input are untrusted: bounded and trimmed before they reach a result. */
+export function vendorName(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const name = (value.length > 256 ? value.slice(0, 256) : value).trim().toLowerCase();
+  return name === '' ? undefined : clip(name, 64);
+}
