@@ -43,6 +43,11 @@ function redactFields(fields: FieldError[] | undefined, pii: boolean): FieldErro
   return fields.map((field) => ({ path: field.path, message: redactPii(field.message) }));
 }
 
+function hasKeys(record: object): boolean {
+  for (const _ in record) return true;
+  return false;
+}
+
 /** Assembles one NormalizedError; optional members appear only when they have a value. */
 export function buildError(
   entry: CompiledEntry,
@@ -75,7 +80,7 @@ export function buildError(
   if (parts.retryAfterMs !== undefined) error.retryAfterMs = parts.retryAfterMs;
   const fields = redactFields(parts.fields, pii);
   if (fields !== undefined) error.fields = fields;
-  if (params !== undefined && Object.keys(params).length > 0) error.params = params;
+  if (params !== undefined && hasKeys(params)) error.params = params;
   error.docs = entry.docs;
   return error;
 }

@@ -22,6 +22,8 @@ import type { Classification, ClassifyOptions, NormalizedError, RawResponse } fr
 export type { ClassifierConfig, Engine, Settings } from './engine.js';
 
 const UNREAD: ParsedBody = { kind: 'unparsed', truncated: false };
+/** RFC 9457 §3: the problem details media type (`application/problem+json`), in any case. */
+const PROBLEM_MEDIA = /problem\+json/i;
 
 
 /** A classifier bound to a set of catalogs. `Id` is the union of ids it can return. */
@@ -163,7 +165,7 @@ export function classifyResponse(engine: Engine, input: unknown, settings: Setti
 
   const body: ParsedBody = bodyUnread ? UNREAD : parseBody(own(raw, 'body'), settings.maxBodyBytes);
   const contentType = headers.get('content-type');
-  const extracted: Extracted = extract(body, contentType !== undefined && contentType.toLowerCase().includes('problem+json'), catalog?.shapes);
+  const extracted: Extracted = extract(body, contentType !== undefined && PROBLEM_MEDIA.test(contentType), catalog?.shapes);
   const guessed = catalog === undefined && requested === undefined ? (engine.shapeClaims.get(extracted.shape) ?? []) : [];
   const context = createMatchContext(status, extracted.shape, extracted.code, extracted.message);
 
