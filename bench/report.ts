@@ -6,7 +6,7 @@
 
 /** One row of the table. */
 export interface Row {
-  /** Target number from issue 6 ("1", "4b", ...). */
+  /** Target number ("1", "4b", ...), as in bench/README.md. */
   id: string;
   name: string;
   /** The measured figure, or null when not measurable. */

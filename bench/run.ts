@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: measures the six performance targets of issue 6 against baselines in
+ * `npm run bench`: measures the six performance targets of the library against baselines in
  * the same run, prints a table (target, measured, limit, pass/FAIL) and writes
  * bench/results.json; a full run also refreshes the table in bench/README.md.
  *
@@ -65,7 +65,7 @@ function ratioDetail(c: Comparison, baseline: string, subject: string): string {
 // ------------------------------------------------------------------ header
 
 const machine = describeMachine(root);
-log('vendor-errors benchmark (issue 6)');
+log('vendor-errors benchmark');
 for (const line of machineLines(machine)) log(`  ${line}`);
 log(`  mode: ${quick ? 'quick' : 'full'}${only === undefined ? '' : `, targets ${[...only].join(',')}`}${distArg === undefined ? '' : `, dist ${dist}`}`);
 log();
@@ -132,7 +132,7 @@ if (wants('1')) {
     limit: 1.5,
     comparison: '<=',
     info: true,
-    detail: `${ratioDetail(j, 'parse', 'classify')}; ${jsonInputs.length} of ${CORPUS_SIZE} responses (not a separate target of issue 6)`,
+    detail: `${ratioDetail(j, 'parse', 'classify')}; ${jsonInputs.length} of ${CORPUS_SIZE} responses (not a separate target)`,
   });
   details.target1 = { all: c, jsonBodiesOnly: j };
 }
@@ -193,7 +193,7 @@ if (wants('3')) {
     limit: 1.3,
     comparison: '<=',
     info: true,
-    detail: `${ratioDetail(s, '100', '10k')} (isolates catalog size; not a target of issue 6)`,
+    detail: `${ratioDetail(s, '100', '10k')} (isolates catalog size; not a target)`,
   });
   details.target3 = { buildMs, lines: mixed.length, syntheticHits: hits, comparison: c, scalingOnly: s };
 }

@@ -1,5 +1,5 @@
 /**
- * Security tests (issue 7 "Security" and "Limits"; DESIGN.md "Never"):
+ * Security tests (secrets, prototype pollution, limits; DESIGN.md "Never"):
  * no prototype pollution, no credential in any result, PII redaction on request, oversized
  * bodies classified without being parsed, and adversarial 1 MB bodies that finish.
  *
