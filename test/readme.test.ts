@@ -33,3 +33,13 @@ describe('README', () => {
     expect(output.trim()).toBe(expected);
   });
 });
+
+describe('README retry advice', () => {
+  it('Spotzee POST without an Idempotency-Key is not retryable, with one it is', async () => {
+    const { classify } = await import('../src/index.js');
+    const snippet = block('## Retry advice', 'ts');
+    expect(snippet).toContain('// false');
+    expect(classify({ vendor: 'spotzee', status: 503, request: { method: 'POST' } }).error?.retryable).toBe(false);
+    expect(classify({ vendor: 'spotzee', status: 503, request: { method: 'POST', idempotencyKey: 'k1' } }).error?.retryable).toBe(true);
+  });
+});
