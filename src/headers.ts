@@ -70,12 +70,48 @@ export function readHeaders(headers: unknown, wanted?: ReadonlySet<string>): Hea
  * the same name; otherwise the first one does.
  */
 function indexHeaders(headers: Record<string, unknown>, wanted: ReadonlySet<string> | undefined): Map<string, string> {
+  try {
+    return scanHeaders(headers, wanted);
+  } catch {
+    return scanHeadersSafely(headers, wanted);
+  }
+}
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/**
+ * The common case, in one loop with plain reads: `for...in` over the keys (no key array)
+ * and a value read only for wanted names. A getter or Proxy trap that throws sends the
+ * whole scan to {@link scanHeadersSafely}.
+ */
+function scanHeaders(headers: Record<string, unknown>, wanted: ReadonlySet<string> | undefined): Map<string, string> {
+  const index = new Map<string, string>();
+  let count = 0;
+  for (const key in headers) {
+    if (++count > MAX_HEADER_KEYS) break;
+    const lower = hasUpperCase(key) ? key.toLowerCase() : key;
+    if (wanted !== undefined && !wanted.has(lower)) continue;
+    if (lower !== key && index.has(lower)) continue;
+    if (!hasOwn.call(headers, key)) continue;
+    const value = firstString(headers[key]);
+    if (value !== undefined) index.set(lower, value);
+  }
+  return index;
+}
+
+/** The same scan with every read guarded: one throwing header loses only itself. */
+function scanHeadersSafely(headers: Record<string, unknown>, wanted: ReadonlySet<string> | undefined): Map<string, string> {
   const index = new Map<string, string>();
   for (const key of ownKeys(headers, MAX_HEADER_KEYS)) {
     const lower = hasUpperCase(key) ? key.toLowerCase() : key;
     if (wanted !== undefined && !wanted.has(lower)) continue;
     if (lower !== key && index.has(lower)) continue;
-    const value = firstString(own(headers, key));
+    let value: string | undefined;
+    try {
+      value = firstString(own(headers, key));
+    } catch {
+      value = undefined;
+    }
     if (value !== undefined) index.set(lower, value);
   }
   return index;
