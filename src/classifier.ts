@@ -7,7 +7,7 @@
 import { buildError, invalidInput, unknownFor } from './assemble.js';
 import type { CompiledCatalog } from './compile-catalog.js';
 import { vendorFromUrl } from './detect-vendor.js';
-import { buildEngine, settingsFrom, vendorName, type ClassifierConfig, type Engine, type Settings } from './engine.js';
+import { buildEngine, retryAllowed, settingsFrom, vendorName, type ClassifierConfig, type Engine, type Settings } from './engine.js';
 import { extract, type Extracted } from './extract.js';
 import type { ErrorId } from './generated/ids.js';
 import { readHeaders, type HeaderReader } from './headers.js';
@@ -25,7 +25,6 @@ const UNREAD: ParsedBody = { kind: 'unparsed', truncated: false };
 /** RFC 9457 §3: the problem details media type (`application/problem+json`), in any case. */
 const PROBLEM_MEDIA = /problem\+json/i;
 
-
 /** A classifier bound to a set of catalogs. `Id` is the union of ids it can return. */
 export interface Classifier<Id extends string = ErrorId> {
   /** Classifies a raw response (DESIGN.md `RawResponse`). Never throws. */
@@ -35,11 +34,6 @@ export interface Classifier<Id extends string = ErrorId> {
   /** The vendors this classifier has catalogs for. */
   readonly vendors: readonly string[];
 }
-
-
-
-
-
 
 /** A status the result can carry: an integer 100-599 (numeric strings accepted). */
 function readStatus(value: unknown): { status: number | null; invalid: string | undefined } {
@@ -58,7 +52,6 @@ function describeValue(value: unknown): string {
   if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) return String(value);
   return isArray(value) ? 'array' : typeof value;
 }
-
 
 function safeNow(now: () => number): () => number {
   return () => {
@@ -112,12 +105,6 @@ function resolve(engine: Engine, catalog: CompiledCatalog | undefined, guessed: 
   return { match, catalog };
 }
 
-
-
-
-
-
-
 function requestId(engine: Engine, catalog: CompiledCatalog | undefined, headers: HeaderReader): string | undefined {
   for (const name of engine.requestIdHeaders.get(catalog?.vendor ?? '') ?? []) {
     const value = headers.get(name);
@@ -127,22 +114,6 @@ function requestId(engine: Engine, catalog: CompiledCatalog | undefined, headers
 }
 
 /**
- * Request-aware retry advice: where the vendor requires an Idempotency-Key for a method
- * (Spotzee: mutations), a retry without one could repeat the mutation, so it is not
- * advised.
- */
-function retryAllowed(catalog: CompiledCatalog | undefined, request: unknown): boolean {
-  if (catalog === undefined || catalog.idempotencyKeyRequiredFor.size === 0) return true;
-  const method = ownString(request, 'method');
-  if (method === undefined || !catalog.idempotencyKeyRequiredFor.has(method.toUpperCase())) return true;
-  const key = ownString(request, 'idempotencyKey');
-  return key !== undefined && key.trim() !== '';
-}
-
-
-
-
-/**
  * Classifies one raw response with a compiled engine. May throw only on internal bugs.
  * `bodyUnread`: the response had a body that could not be read (a fetch `Response` inside
  * a thrown error), so it must not be taken for an empty one.
@@ -150,9 +121,10 @@ function retryAllowed(catalog: CompiledCatalog | undefined, request: unknown): b
 export function classifyResponse(engine: Engine, input: unknown, settings: Settings, bodyUnread = false): Classification {
   if (!isRecord(input)) return invalidInput(engine, `input is not a response object (got ${describeValue(input)})`);
   const raw = input as RawResponse;
-  const given = settings.vendor ?? own(raw, 'vendor');
+  const inputVendor = own(raw, 'vendor');
+  const given = settings.vendor ?? inputVendor;
   // Fast path: a vendor named exactly as its catalog needs no cleaning.
-  const requested = typeof given === 'string' && engine.vendors.has(given) ? given : (vendorName(settings.vendor) ?? vendorName(own(raw, 'vendor')));
+  const requested = typeof given === 'string' && engine.vendors.has(given) ? given : (vendorName(settings.vendor) ?? vendorName(inputVendor));
   const { status, invalid } = readStatus(own(raw, 'status'));
   const headers = readHeaders(own(raw, 'headers'), engine.wantedHeaders);
   let catalog = requested === undefined ? undefined : engine.vendors.get(requested);

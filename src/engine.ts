@@ -9,6 +9,7 @@ import { CatalogError, compileCatalog, type CompiledCatalog } from './compile-ca
 import { buildHostIndex, type HostIndex } from './detect-vendor.js';
 import type { Catalog } from './generated/catalog-types.js';
 import { RETRY_HEADERS } from './retry-after.js';
+import { ownString } from './safe.js';
 import { clip } from './text.js';
 import type { ClassifyOptions, RawResponse } from './types.js';
 import type { Shape } from './vocabulary.js';
@@ -115,4 +116,17 @@ export function vendorName(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   const name = (value.length > 256 ? value.slice(0, 256) : value).trim().toLowerCase();
   return name === '' ? undefined : clip(name, 64);
+}
+
+/**
+ * Request-aware retry advice: where the vendor requires an Idempotency-Key for a method
+ * (Spotzee: mutations), a retry without one could repeat the mutation, so it is not
+ * advised.
+ */
+export function retryAllowed(catalog: CompiledCatalog | undefined, request: unknown): boolean {
+  if (catalog === undefined || catalog.idempotencyKeyRequiredFor.size === 0) return true;
+  const method = ownString(request, 'method');
+  if (method === undefined || !catalog.idempotencyKeyRequiredFor.has(method.toUpperCase())) return true;
+  const key = ownString(request, 'idempotencyKey');
+  return key !== undefined && key.trim() !== '';
 }

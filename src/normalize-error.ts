@@ -12,7 +12,7 @@
 import { match, P } from 'ts-pattern';
 import { buildError, invalidInput } from './assemble.js';
 import { classifyResponse } from './classifier.js';
-import { vendorName, type Engine, type Settings } from './engine.js';
+import { retryAllowed, vendorName, type Engine, type Settings } from './engine.js';
 import type { CompiledCatalog } from './compile-catalog.js';
 import { vendorFromUrl } from './detect-vendor.js';
 import { readHeaders } from './headers.js';
@@ -202,10 +202,9 @@ function classifyTransport(engine: Engine, thrown: Extract<Thrown, { kind: 'erro
   }
   const { match: hit, node } = found;
   const message = node.message ?? top.message ?? null;
-  const required = catalog?.idempotencyKeyRequiredFor;
   const request = thrown.request?.method === undefined ? (settings.request ?? thrown.request) : thrown.request;
-  const method = request?.method?.toUpperCase();
-  const keyMissing = !hit.entry.requestNotSent && required !== undefined && method !== undefined && required.has(method) && (request?.idempotencyKey ?? '').trim() === '';
+  // A request that never reached the vendor cannot repeat a mutation: no key is needed.
+  const keyMissing = !hit.entry.requestNotSent && !retryAllowed(catalog, request);
   const error = buildError(
     hit.entry,
     {
