@@ -137,7 +137,7 @@ export function classifyResponse(engine: Engine, input: unknown, settings: Setti
 
   const body: ParsedBody = bodyUnread ? UNREAD : parseBody(own(raw, 'body'), settings.maxBodyBytes);
   const contentType = headers.get('content-type');
-  const extracted: Extracted = extract(body, contentType !== undefined && PROBLEM_MEDIA.test(contentType), catalog?.shapes);
+  const extracted: Extracted = extract(body, contentType !== undefined && PROBLEM_MEDIA.test(contentType), catalog?.shapePreference);
   const guessed = catalog === undefined && requested === undefined ? (engine.shapeClaims.get(extracted.shape) ?? []) : [];
   const context = createMatchContext(status, extracted.shape, extracted.code, extracted.message);
 

@@ -8,6 +8,7 @@
  *   rarest literal word and a pass over the message's words), so a lookup or two finds
  *   the few templates worth trying, however many the catalog has.
  */
+import { shapePreference, type ShapePreference } from './extract.js';
 import type { Catalog, CatalogEntry } from './generated/catalog-types.js';
 import { isTemplate, parseTemplate, type Template } from './template.js';
 import { foldCase, textKey } from './text.js';
@@ -78,6 +79,8 @@ export interface CompiledCatalog {
   name: string;
   docs: string;
   shapes: ReadonlySet<Shape>;
+  /** `shapes` as the preference mask `extract` takes. */
+  shapePreference: ShapePreference;
   hosts: readonly string[];
   requestIdHeaders: readonly string[];
   resetUnit: 'delta-seconds' | 'epoch-seconds' | 'auto';
@@ -299,6 +302,7 @@ export function compileCatalog(catalog: Catalog, options: { lazy?: boolean } = {
     name: catalog.name,
     docs: catalog.docs,
     shapes: new Set(catalog.shapes),
+    shapePreference: shapePreference(new Set(catalog.shapes)),
     hosts: catalog.hosts.map(foldCase),
     requestIdHeaders: catalog.requestIdHeaders.map(foldCase),
     resetUnit: catalog.retryHints?.resetUnit ?? 'auto',

@@ -7,8 +7,9 @@ import { validateCatalog } from './catalog-schema.js';
 import { isShipped } from './catalogs/shipped.js';
 import { CatalogError, compileCatalog, type CompiledCatalog } from './compile-catalog.js';
 import { buildHostIndex, type HostIndex } from './detect-vendor.js';
-import type { Catalog } from './generated/catalog-types.js';
+import { HeaderNames } from './headers.js';
 import { RETRY_HEADERS } from './retry-after.js';
+import type { Catalog } from './generated/catalog-types.js';
 import { ownString } from './safe.js';
 import { clip } from './text.js';
 import type { ClassifyOptions, RawResponse } from './types.js';
@@ -35,7 +36,7 @@ export interface Engine {
   /** Request-id headers to try per vendor (its own, then the generic ones); key '' for none. */
   requestIdHeaders: Map<string, readonly string[]>;
   /** Every response header name the pipeline reads (lower case). */
-  wantedHeaders: ReadonlySet<string>;
+  wantedHeaders: HeaderNames;
   generic: CompiledCatalog;
   hosts: HostIndex;
   /** Vendors claiming a vendor-specific shape, for detection from the body alone. */
@@ -96,7 +97,7 @@ export function buildEngine(config: ClassifierConfig): Engine {
   return {
     vendors,
     requestIdHeaders,
-    wantedHeaders: new Set([...RESPONSE_HEADERS_READ, ...[...requestIdHeaders.values()].flat()]),
+    wantedHeaders: new HeaderNames([...RESPONSE_HEADERS_READ, ...[...requestIdHeaders.values()].flat()]),
     generic,
     hosts: buildHostIndex([...vendors.values()]),
     shapeClaims,

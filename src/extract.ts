@@ -5,7 +5,7 @@
  */
 import type { ParsedBody } from './parse-body.js';
 import { extractFields } from './fields.js';
-import { isArray, isRecord, own, ownString } from './safe.js';
+import { plainCopy } from './safe.js';
 import { clip } from './text.js';
 import type { FieldError } from './types.js';
 import type { Shape } from './vocabulary.js';
@@ -35,12 +35,34 @@ function messageString(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' ? clip(value, MAX_MESSAGE) : null;
 }
 
-function firstMessage(value: unknown, keys: readonly string[]): string | null {
-  for (const key of keys) {
-    const message = messageString(own(value, key));
-    if (message !== null) return message;
-  }
-  return null;
+// Reading JSON bodies. Every member is read at its own call site as `object.member` and
+// then passed through `mine`: each site keeps its own inline cache (a shared reader with a
+// variable key sees every body layout and goes megamorphic), and only a found value pays
+// for the own-property check. These reads may throw on hostile caller objects (throwing
+// getters, revoked Proxies); `extract` then reruns on a guarded plain copy.
+
+type Members = Record<string, unknown>;
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/** `value`, just read as `object[key]`, if it is the object's own property (DESIGN.md "Never": prototypes are not input). */
+function mine(object: object, key: string, value: unknown): unknown {
+  return value === undefined || hasOwn.call(object, key) ? value : undefined;
+}
+
+/** Any object (arrays included) whose members can be read. */
+function readable(value: unknown): Members | undefined {
+  return typeof value === 'object' && value !== null ? (value as Members) : undefined;
+}
+
+/** A non-array object. */
+function record(value: unknown): Members | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Members) : undefined;
+}
+
+/** The first element of an array, else undefined. */
+function head(value: unknown): unknown {
+  return Array.isArray(value) && value.length > 0 ? mine(value, '0', value[0]) : undefined;
 }
 
 /**
@@ -48,13 +70,11 @@ function firstMessage(value: unknown, keys: readonly string[]): string | null {
  * JSON:API-style objects (`status`, `title`, `detail`) is left to the generic shape.
  */
 function isBrazeItemList(value: unknown): boolean {
-  if (!isArray(value) || value.length === 0) return false;
-  const first = own(value, '0');
-  return typeof first === 'string' || typeof own(first, 'type') === 'string' || own(first, 'input_array') !== undefined;
+  const first = head(value);
+  if (typeof first === 'string') return true;
+  const item = readable(first);
+  return item !== undefined && (typeof mine(item, 'type', item.type) === 'string' || mine(item, 'input_array', item.input_array) !== undefined);
 }
-
-/** RFC 9457 §3.1 members. */
-const PROBLEM_MEMBERS = ['type', 'title', 'status', 'detail', 'instance'];
 
 /**
  * Problem types that name a generic HTTP status (frameworks default to the RFC section of
@@ -68,7 +88,7 @@ export type JsonShape = Exclude<Shape, 'html' | 'text' | 'empty'>;
 
 // Structural tests, in the order they are tried when the vendor is unknown. A body can fit
 // several (a problem document with a legacy `error` text member also fits `transformify`);
-// a known vendor's own shapes are preferred. Each field is read once, into a bit mask.
+// a known vendor's own shapes are preferred. Bit i of a shape mask is SHAPE_ORDER[i].
 const SHAPE_ORDER: readonly Exclude<JsonShape, 'json'>[] = ['google', 'spotzee', 'transformify', 'sinch', 'problem', 'braze'];
 const GOOGLE = 1;
 const SPOTZEE = 2;
@@ -76,38 +96,65 @@ const TRANSFORMIFY = 4;
 const SINCH = 8;
 const PROBLEM = 16;
 const BRAZE = 32;
+/** Set in a preference mask when the vendor lists the generic `json` shape. */
+const JSON_SHAPE = 64;
 
-const SHAPE_TESTS: Record<Exclude<JsonShape, 'json'>, (body: Record<string, unknown>) => boolean> = {
-  google: (body) => {
-    const error = own(body, 'error');
-    return isRecord(error) && typeof own(error, 'code') === 'number' && typeof own(error, 'status') === 'string';
-  },
-  spotzee: (body) => {
-    const error = own(body, 'error');
-    return isRecord(error) && typeof own(error, 'code') === 'string';
-  },
-  transformify: (body) => typeof own(body, 'error') === 'string',
-  sinch: (body) => typeof own(body, 'code') === 'string' && typeof own(body, 'text') === 'string',
-  problem: (body) =>
-    (typeof own(body, 'type') === 'string' || typeof own(body, 'title') === 'string') &&
-    (own(body, 'status') !== undefined || own(body, 'detail') !== undefined),
-  braze: (body) => typeof own(body, 'message') === 'string' || isBrazeItemList(own(body, 'errors')),
-};
+/** A known vendor's shapes as a bit mask (see {@link shapePreference}). */
+export type ShapePreference = number & { readonly __shapePreference: true };
 
-/** Every shape the body fits, as a bit mask over {@link SHAPE_ORDER}; each field read once. */
-function fittingShapes(body: Record<string, unknown>): number {
+const NO_PREFERENCE = 0 as ShapePreference;
+
+/** The shapes of a vendor's catalog as a preference mask for {@link extract}; computed once per catalog. */
+export function shapePreference(shapes: ReadonlySet<Shape>): ShapePreference {
+  let mask = shapes.has('json') ? JSON_SHAPE : 0;
+  SHAPE_ORDER.forEach((shape, bit) => {
+    if (shapes.has(shape)) mask |= 1 << bit;
+  });
+  return mask as ShapePreference;
+}
+
+/** The lowest set bit's shape. */
+function firstShape(mask: number): Exclude<JsonShape, 'json'> {
+  return SHAPE_ORDER[31 - Math.clz32(mask & -mask)]!;
+}
+
+/** Every shape `body` fits, as a mask; -1 when the problem media type settles it. */
+function fittingShapes(body: Members, problemMedia: boolean): number {
+  const type = mine(body, 'type', body.type);
+  const title = mine(body, 'title', body.title);
+  const status = mine(body, 'status', body.status);
+  const detail = mine(body, 'detail', body.detail);
+  // RFC 9457 §3: the media type settles it when the body has any problem member; a vendor
+  // that labels its own envelope problem+json (seen with Spotzee) is still read by its
+  // structure.
+  if (problemMedia && (type !== undefined || title !== undefined || status !== undefined || detail !== undefined || mine(body, 'instance', body.instance) !== undefined))
+    return -1;
   let mask = 0;
-  const error = own(body, 'error');
+  const error = mine(body, 'error', body.error);
   if (typeof error === 'string') mask |= TRANSFORMIFY;
-  else if (isRecord(error)) {
-    const code = own(error, 'code');
-    if (typeof code === 'number' && typeof own(error, 'status') === 'string') mask |= GOOGLE;
+  else {
+    const object = record(error);
+    const code = object === undefined ? undefined : mine(object, 'code', object.code);
+    if (typeof code === 'number' && typeof mine(object!, 'status', object!.status) === 'string') mask |= GOOGLE;
     else if (typeof code === 'string') mask |= SPOTZEE;
   }
-  if (SHAPE_TESTS.sinch(body)) mask |= SINCH;
-  if (SHAPE_TESTS.problem(body)) mask |= PROBLEM;
-  if (SHAPE_TESTS.braze(body)) mask |= BRAZE;
+  if (typeof mine(body, 'code', body.code) === 'string' && typeof mine(body, 'text', body.text) === 'string') mask |= SINCH;
+  if ((typeof type === 'string' || typeof title === 'string') && (status !== undefined || detail !== undefined)) mask |= PROBLEM;
+  if (typeof mine(body, 'message', body.message) === 'string' || isBrazeItemList(mine(body, 'errors', body.errors))) mask |= BRAZE;
   return mask;
+}
+
+function shapeOf(value: unknown, problemMedia: boolean, preferred: ShapePreference): JsonShape {
+  const body = record(value);
+  if (body === undefined) return 'json';
+  const mask = fittingShapes(body, problemMedia);
+  if (mask === -1) return 'problem';
+  // A known vendor answers in its own shapes almost always.
+  const vendorShapes = mask & preferred;
+  if (vendorShapes !== 0) return firstShape(vendorShapes);
+  // A vendor that lists the generic `json` shape prefers it to another vendor's shape.
+  if ((preferred & JSON_SHAPE) !== 0) return 'json';
+  return mask === 0 ? 'json' : firstShape(mask);
 }
 
 /**
@@ -116,23 +163,12 @@ function fittingShapes(body: Record<string, unknown>): number {
  * tried before the others.
  */
 export function detectShape(value: unknown, problemMedia: boolean, preferred?: ReadonlySet<Shape>): JsonShape {
-  if (!isRecord(value)) return 'json';
-  // The media type settles it when the body has any problem member; a vendor that labels
-  // its own envelope problem+json (seen with Spotzee) is still read by its structure.
-  if (problemMedia && PROBLEM_MEMBERS.some((key) => own(value, key) !== undefined)) return 'problem';
-  // A known vendor answers in its own shapes almost always: test just those first.
-  if (preferred !== undefined)
-    for (const shape of SHAPE_ORDER) if (preferred.has(shape) && SHAPE_TESTS[shape](value)) return shape;
-  const mask = fittingShapes(value);
-  let first: JsonShape | undefined;
-  for (let bit = 0; bit < SHAPE_ORDER.length; bit++) {
-    if ((mask & (1 << bit)) === 0) continue;
-    const shape = SHAPE_ORDER[bit]!;
-    if (preferred === undefined) return shape;
-    first ??= shape;
+  const preference = preferred === undefined ? NO_PREFERENCE : shapePreference(preferred);
+  try {
+    return shapeOf(value, problemMedia, preference);
+  } catch {
+    return shapeOf(plainCopy(value), problemMedia, preference);
   }
-  // A vendor that lists the generic `json` shape prefers it to another vendor's shape.
-  return preferred?.has('json') ? 'json' : (first ?? 'json');
 }
 
 /** The last path segment of a problem `type` URI, used as its code when no `code` member exists. */
@@ -140,8 +176,8 @@ function problemTypeCode(value: unknown): string | null {
   if (typeof value !== 'string' || value === '' || value === 'about:blank') return null;
   // A type URI is short; a longer one is read only as far as any real one would go.
   const type = value.length > 2048 ? value.slice(0, 2048) : value;
-  const head = type.slice(0, 64);
-  if (GENERIC_PROBLEM_TYPE_HOSTS.some((host) => head.includes(`://${host}/`))) return null;
+  const prefix = type.slice(0, 64);
+  if (GENERIC_PROBLEM_TYPE_HOSTS.some((host) => prefix.includes(`://${host}/`))) return null;
   // Trailing separators are trimmed by a loop: a regex such as /[/#]+$/ retries from every
   // position and turns a hostile `type` of many slashes quadratic.
   let end = type.length;
@@ -151,84 +187,119 @@ function problemTypeCode(value: unknown): string | null {
   return codeString(trimmed.slice(cut + 1));
 }
 
-function errorItems(value: unknown): unknown[] | undefined {
-  const errors = own(value, 'errors');
-  return isArray(errors) && errors.length > 0 ? errors : undefined;
-}
-
-type JsonExtractor = (body: Record<string, unknown>, shape: JsonShape) => Extracted;
+type JsonExtractor = (body: Members) => Extracted;
 
 /** Every Extracted is built here, so all have one hidden class (monomorphic call sites). */
 function extracted(shape: Shape, code: string | null, message: string | null, fields: FieldError[] | undefined, items: unknown[] | undefined): Extracted {
   return { shape, code, message, fields, items };
 }
 
-const GENERIC_MESSAGE_KEYS = ['message', 'error_description', 'detail', 'error_message', 'errorMessage', 'msg', 'description'];
-
-function extractGeneric(body: unknown, shape: JsonShape): Extracted {
+function extractGeneric(value: unknown): Extracted {
   // Some APIs answer with a top-level array of error objects.
-  const first = isArray(body) ? own(body, '0') : body;
-  const error = own(first, 'error');
-  const errors = own(first, 'errors');
-  const firstError = isArray(errors) ? own(errors, '0') : undefined;
+  const body = readable(Array.isArray(value) ? head(value) : value);
+  if (body === undefined) return extracted('json', null, null, undefined, undefined);
+  const errorValue = mine(body, 'error', body.error);
+  const error = readable(errorValue);
+  const errors = mine(body, 'errors', body.errors);
+  const firstError = readable(head(errors));
   return extracted(
-    shape,
-    codeString(own(first, 'code')) ??
-      codeString(own(first, 'error_code')) ??
-      codeString(own(first, 'errorCode')) ??
-      codeString(own(error, 'code')) ??
-      codeString(own(error, 'type')) ??
-      codeString(own(firstError, 'code')),
-    firstMessage(first, GENERIC_MESSAGE_KEYS) ??
-      firstMessage(error, ['message', 'detail']) ??
-      firstMessage(firstError, ['message', 'detail', 'title']) ??
-      messageString(own(first, 'title')) ??
-      messageString(error),
-    extractFields(errors) ?? extractFields(own(error, 'details')),
+    'json',
+    codeString(mine(body, 'code', body.code)) ??
+      codeString(mine(body, 'error_code', body.error_code)) ??
+      codeString(mine(body, 'errorCode', body.errorCode)) ??
+      (error === undefined ? null : (codeString(mine(error, 'code', error.code)) ?? codeString(mine(error, 'type', error.type)))) ??
+      (firstError === undefined ? null : codeString(mine(firstError, 'code', firstError.code))),
+    messageString(mine(body, 'message', body.message)) ??
+      messageString(mine(body, 'error_description', body.error_description)) ??
+      messageString(mine(body, 'detail', body.detail)) ??
+      messageString(mine(body, 'error_message', body.error_message)) ??
+      messageString(mine(body, 'errorMessage', body.errorMessage)) ??
+      messageString(mine(body, 'msg', body.msg)) ??
+      messageString(mine(body, 'description', body.description)) ??
+      (error === undefined ? null : (messageString(mine(error, 'message', error.message)) ?? messageString(mine(error, 'detail', error.detail)))) ??
+      (firstError === undefined
+        ? null
+        : (messageString(mine(firstError, 'message', firstError.message)) ??
+          messageString(mine(firstError, 'detail', firstError.detail)) ??
+          messageString(mine(firstError, 'title', firstError.title)))) ??
+      messageString(mine(body, 'title', body.title)) ??
+      messageString(errorValue),
+    extractFields(errors) ?? (error === undefined ? undefined : extractFields(mine(error, 'details', error.details))),
     undefined,
   );
 }
 
-// A table keyed by every JSON shape: adding a shape to SHAPES fails to compile until it
+/** The `error` member of a body already known to hold an object there. */
+function errorObject(body: Members): Members {
+  return record(mine(body, 'error', body.error)) ?? {};
+}
+
+// A table keyed by every vendor shape: adding a shape to SHAPES fails to compile until it
 // has an extractor here. (A lookup table rather than a ts-pattern `match`, because this
 // runs on every classified response and must not allocate a matcher per call.)
-const JSON_EXTRACTORS: Record<JsonShape, JsonExtractor> = {
-  problem: (body, shape) =>
+const JSON_EXTRACTORS: Record<Exclude<JsonShape, 'json'>, JsonExtractor> = {
+  problem: (body) =>
     extracted(
-      shape,
-      codeString(own(body, 'code')) ?? codeString(own(body, 'error_code')) ?? problemTypeCode(own(body, 'type')),
-      firstMessage(body, ['detail', 'message', 'title']),
-      extractFields(own(body, 'errors')) ?? extractFields(own(body, 'invalid-params')) ?? extractFields(own(body, 'invalid_params')),
+      'problem',
+      codeString(mine(body, 'code', body.code)) ?? codeString(mine(body, 'error_code', body.error_code)) ?? problemTypeCode(mine(body, 'type', body.type)),
+      messageString(mine(body, 'detail', body.detail)) ?? messageString(mine(body, 'message', body.message)) ?? messageString(mine(body, 'title', body.title)),
+      extractFields(mine(body, 'errors', body.errors)) ??
+        extractFields(mine(body, 'invalid-params', body['invalid-params'])) ??
+        extractFields(mine(body, 'invalid_params', body.invalid_params)),
       undefined,
     ),
-  google: (body, shape) => {
-    const error = own(body, 'error');
-    const details = own(error, 'details');
+  google: (body) => {
+    const error = errorObject(body);
+    const details = mine(error, 'details', error.details);
     let fields: FieldError[] | undefined;
-    if (isArray(details)) {
-      for (let i = 0; i < details.length && i < 16 && fields === undefined; i++)
-        fields = extractFields(own(own(details, String(i)), 'fieldViolations'));
+    if (Array.isArray(details)) {
+      for (let i = 0; i < details.length && i < 16 && fields === undefined; i++) {
+        const detail = readable(mine(details, String(i), details[i]));
+        if (detail !== undefined) fields = extractFields(mine(detail, 'fieldViolations', detail.fieldViolations));
+      }
     }
-    return extracted(shape, codeString(own(error, 'status')) ?? codeString(own(error, 'code')), messageString(own(error, 'message')), fields, undefined);
-  },
-  spotzee: (body, shape) => {
-    const error = own(body, 'error');
-    return extracted(shape, codeString(own(error, 'code')), messageString(own(error, 'message')), extractFields(own(error, 'details')), undefined);
-  },
-  transformify: (body, shape) => {
-    const error = ownString(body, 'error');
     return extracted(
-      shape,
-      codeString(error),
-      firstMessage(body, ['message', 'error_description', 'detail']) ?? messageString(error),
-      extractFields(own(body, 'validationErrors')) ?? extractFields(own(body, 'details')),
+      'google',
+      codeString(mine(error, 'status', error.status)) ?? codeString(mine(error, 'code', error.code)),
+      messageString(mine(error, 'message', error.message)),
+      fields,
       undefined,
     );
   },
-  sinch: (body, shape) => extracted(shape, codeString(own(body, 'code')), messageString(own(body, 'text')), undefined, undefined),
-  braze: (body, shape) => extracted(shape, null, messageString(own(body, 'message')), undefined, errorItems(body)),
-  json: extractGeneric,
+  spotzee: (body) => {
+    const error = errorObject(body);
+    return extracted(
+      'spotzee',
+      codeString(mine(error, 'code', error.code)),
+      messageString(mine(error, 'message', error.message)),
+      extractFields(mine(error, 'details', error.details)),
+      undefined,
+    );
+  },
+  transformify: (body) => {
+    const error = mine(body, 'error', body.error);
+    return extracted(
+      'transformify',
+      codeString(error),
+      messageString(mine(body, 'message', body.message)) ??
+        messageString(mine(body, 'error_description', body.error_description)) ??
+        messageString(mine(body, 'detail', body.detail)) ??
+        messageString(error),
+      extractFields(mine(body, 'validationErrors', body.validationErrors)) ?? extractFields(mine(body, 'details', body.details)),
+      undefined,
+    );
+  },
+  sinch: (body) => extracted('sinch', codeString(mine(body, 'code', body.code)), messageString(mine(body, 'text', body.text)), undefined, undefined),
+  braze: (body) => {
+    const errors = mine(body, 'errors', body.errors);
+    return extracted('braze', null, messageString(mine(body, 'message', body.message)), undefined, Array.isArray(errors) && errors.length > 0 ? errors : undefined);
+  },
 };
+
+function fromJson(value: unknown, problemMedia: boolean, preferred: ShapePreference): Extracted {
+  const shape = shapeOf(value, problemMedia, preferred);
+  return shape === 'json' ? extractGeneric(value) : JSON_EXTRACTORS[shape](value as Members);
+}
 
 const TITLE_TAG = /<title\b/i;
 const HEADING_TAG = /<h1\b/i;
@@ -283,12 +354,15 @@ function firstLine(body: string): string | null {
 }
 
 /** Detects the shape of a parsed body and extracts code, message, fields and items. */
-export function extract(body: ParsedBody, problemMedia: boolean, preferred?: ReadonlySet<Shape>): Extracted {
+export function extract(body: ParsedBody, problemMedia: boolean, preferred: ShapePreference = NO_PREFERENCE): Extracted {
   switch (body.kind) {
-    case 'json': {
-      const shape = detectShape(body.value, problemMedia, preferred);
-      return shape === 'json' ? extractGeneric(body.value, shape) : JSON_EXTRACTORS[shape](body.value as Record<string, unknown>, shape);
-    }
+    case 'json':
+      try {
+        return fromJson(body.value, problemMedia, preferred);
+      } catch {
+        // A hostile caller object (a getter or Proxy trap threw): read a guarded copy.
+        return fromJson(plainCopy(body.value), problemMedia, preferred);
+      }
     case 'html':
       return extracted('html', null, htmlTitle(body.text), undefined, undefined);
     case 'text':

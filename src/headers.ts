@@ -3,7 +3,7 @@
  * than the ones read may reach the result). Accepts a plain object with keys in any case
  * and string or string[] values, or anything with a `get(name)` method (fetch `Headers`).
  */
-import { isArray, isRecord, own, ownKeys, prop } from './safe.js';
+import { isArray, isRecord, own, ownKeys } from './safe.js';
 
 /** Case-insensitive header lookup; names passed to `get` must be lower case. */
 export interface HeaderReader {
@@ -13,6 +13,8 @@ export interface HeaderReader {
 const MAX_HEADER_KEYS = 512;
 
 const EMPTY: HeaderReader = { get: () => undefined };
+
+const hasOwn = Object.prototype.hasOwnProperty;
 
 function firstString(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
@@ -34,85 +36,162 @@ function hasUpperCase(key: string): boolean {
   return false;
 }
 
-/**
- * Wraps `headers` for lookups; never throws, even on hostile objects. `wanted`: the only
- * names that will be asked for (lower case), so a plain object is indexed in one pass that
- * keeps just those.
- */
-export function readHeaders(headers: unknown, wanted?: ReadonlySet<string>): HeaderReader {
-  if (typeof headers !== 'object' || headers === null) return EMPTY;
-  const getter = prop(headers, 'get');
-  if (typeof getter === 'function') {
-    return {
-      get(name) {
-        try {
-          const value: unknown = getter.call(headers, name);
-          return typeof value === 'string' ? value : undefined;
-        } catch {
-          return undefined;
-        }
-      },
-    };
-  }
-  if (!isRecord(headers)) return EMPTY;
-  let index: Map<string, string> | undefined;
-  return {
-    get(name) {
-      index ??= indexHeaders(headers, wanted);
-      return index.size === 0 ? undefined : index.get(name);
-    },
-  };
-}
+/** At most this many distinct key spellings are remembered by a {@link HeaderNames}. */
+const MAX_SPELLINGS = 4096;
 
 /**
- * One pass over a plain object's own keys, lower-casing only keys that need it (HTTP
- * clients hand over lower-case names). The lower-case spelling wins over other casings of
- * the same name; otherwise the first one does.
+ * The header names a classifier reads, each given a slot when the classifier is built, so
+ * a plain header object is scanned into an array of slots instead of a Map. Key spellings
+ * seen before (`Content-Type`, `x-request-id`) are remembered with their slot, so a scan
+ * does one lookup per key and lower-cases a spelling only the first time it is seen.
  */
-function indexHeaders(headers: Record<string, unknown>, wanted: ReadonlySet<string> | undefined): Map<string, string> {
-  try {
-    return scanHeaders(headers, wanted);
-  } catch {
-    return scanHeadersSafely(headers, wanted);
+export class HeaderNames {
+  /** Lower-case name → slot. */
+  readonly slots: ReadonlyMap<string, number>;
+  /** Key as spelled → `slot * 2 + 1` when spelled in lower case, `slot * 2` otherwise; -1 when not read. */
+  private readonly spellings = new Map<string, number>();
+
+  constructor(names: Iterable<string>) {
+    const slots = new Map<string, number>();
+    for (const name of names) if (!slots.has(name)) slots.set(name, slots.size);
+    this.slots = slots;
+  }
+
+  /** The code of a key as spelled (see `spellings`). */
+  code(key: string): number {
+    const known = this.spellings.get(key);
+    if (known !== undefined) return known;
+    const lower = key.toLowerCase();
+    const slot = this.slots.get(lower);
+    const code = slot === undefined ? -1 : slot * 2 + (lower === key ? 1 : 0);
+    // Bounded: a stream of made-up header names cannot grow it without limit.
+    if (this.spellings.size < MAX_SPELLINGS) this.spellings.set(key, code);
+    return code;
   }
 }
 
-const hasOwn = Object.prototype.hasOwnProperty;
+/** Headers read through their own `get(name)` (fetch `Headers`, Maps). */
+class GetterHeaders implements HeaderReader {
+  constructor(
+    private readonly source: object,
+    private readonly getter: (name: string) => unknown,
+  ) {}
 
-/**
- * The common case, in one loop with plain reads: `for...in` over the keys (no key array)
- * and a value read only for wanted names. A getter or Proxy trap that throws sends the
- * whole scan to {@link scanHeadersSafely}.
- */
-function scanHeaders(headers: Record<string, unknown>, wanted: ReadonlySet<string> | undefined): Map<string, string> {
-  const index = new Map<string, string>();
-  let count = 0;
-  for (const key in headers) {
-    if (++count > MAX_HEADER_KEYS) break;
-    const lower = hasUpperCase(key) ? key.toLowerCase() : key;
-    if (wanted !== undefined && !wanted.has(lower)) continue;
-    if (lower !== key && index.has(lower)) continue;
-    if (!hasOwn.call(headers, key)) continue;
-    const value = firstString(headers[key]);
-    if (value !== undefined) index.set(lower, value);
-  }
-  return index;
-}
-
-/** The same scan with every read guarded: one throwing header loses only itself. */
-function scanHeadersSafely(headers: Record<string, unknown>, wanted: ReadonlySet<string> | undefined): Map<string, string> {
-  const index = new Map<string, string>();
-  for (const key of ownKeys(headers, MAX_HEADER_KEYS)) {
-    const lower = hasUpperCase(key) ? key.toLowerCase() : key;
-    if (wanted !== undefined && !wanted.has(lower)) continue;
-    if (lower !== key && index.has(lower)) continue;
-    let value: string | undefined;
+  get(name: string): string | undefined {
     try {
-      value = firstString(own(headers, key));
+      const value: unknown = this.getter.call(this.source, name);
+      return typeof value === 'string' ? value : undefined;
     } catch {
-      value = undefined;
+      return undefined;
     }
-    if (value !== undefined) index.set(lower, value);
+  }
+}
+
+/** A plain object, scanned on the first lookup into one slot per wanted name. */
+class SlottedHeaders implements HeaderReader {
+  private values: (string | undefined)[] | undefined = undefined;
+
+  constructor(
+    private readonly source: Record<string, unknown>,
+    private readonly names: HeaderNames,
+  ) {}
+
+  get(name: string): string | undefined {
+    const slot = this.names.slots.get(name);
+    if (slot === undefined) return undefined;
+    this.values ??= scanSlots(this.source, this.names);
+    return this.values[slot];
+  }
+}
+
+/** A plain object, indexed on the first lookup by every name it has (no list of wanted names). */
+class IndexedHeaders implements HeaderReader {
+  private index: Map<string, string> | undefined = undefined;
+
+  constructor(private readonly source: Record<string, unknown>) {}
+
+  get(name: string): string | undefined {
+    this.index ??= indexHeaders(this.source);
+    return this.index.get(name);
+  }
+}
+
+/** The `get` method of a Headers-like object, read without throwing. */
+function getterOf(headers: object): ((name: string) => unknown) | undefined {
+  try {
+    const getter: unknown = (headers as { get?: unknown }).get;
+    return typeof getter === 'function' ? (getter as (name: string) => unknown) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Wraps `headers` for lookups; never throws, even on hostile objects. `names`: the only
+ * names that will be asked for, so a plain object is scanned once into their slots.
+ */
+export function readHeaders(headers: unknown, names?: HeaderNames): HeaderReader {
+  if (typeof headers !== 'object' || headers === null) return EMPTY;
+  const getter = getterOf(headers);
+  if (getter !== undefined) return new GetterHeaders(headers, getter);
+  if (!isRecord(headers)) return EMPTY;
+  return names === undefined ? new IndexedHeaders(headers) : new SlottedHeaders(headers, names);
+}
+
+// Of several casings of one name, the lower-case spelling wins; among the others, the first.
+
+/** One pass over the keys into the wanted slots. */
+function scanSlots(headers: Record<string, unknown>, names: HeaderNames): (string | undefined)[] {
+  const values: (string | undefined)[] = new Array<string | undefined>(names.slots.size);
+  try {
+    let count = 0;
+    for (const key in headers) {
+      if (++count > MAX_HEADER_KEYS) break;
+      const code = names.code(key);
+      if (code === -1 || !hasOwn.call(headers, key)) continue;
+      const slot = code >> 1;
+      if ((code & 1) === 0 && values[slot] !== undefined) continue;
+      const value = firstString(headers[key]);
+      if (value !== undefined) values[slot] = value;
+    }
+  } catch {
+    // A getter or Proxy trap threw: again, every read guarded.
+    values.fill(undefined);
+    for (const key of ownKeys(headers, MAX_HEADER_KEYS)) {
+      const code = names.code(key);
+      if (code === -1) continue;
+      const slot = code >> 1;
+      if ((code & 1) === 0 && values[slot] !== undefined) continue;
+      const value = guardedHeader(headers, key);
+      if (value !== undefined) values[slot] = value;
+    }
+  }
+  return values;
+}
+
+function indexHeaders(headers: Record<string, unknown>): Map<string, string> {
+  const index = new Map<string, string>();
+  const keep = (key: string, value: string | undefined): void => {
+    const lower = hasUpperCase(key) ? key.toLowerCase() : key;
+    if (value !== undefined && (lower === key || !index.has(lower))) index.set(lower, value);
+  };
+  try {
+    let count = 0;
+    for (const key in headers) {
+      if (++count > MAX_HEADER_KEYS) break;
+      if (hasOwn.call(headers, key)) keep(key, firstString(headers[key]));
+    }
+  } catch {
+    index.clear();
+    for (const key of ownKeys(headers, MAX_HEADER_KEYS)) keep(key, guardedHeader(headers, key));
   }
   return index;
+}
+
+function guardedHeader(headers: Record<string, unknown>, key: string): string | undefined {
+  try {
+    return firstString(own(headers, key));
+  } catch {
+    return undefined;
+  }
 }

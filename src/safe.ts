@@ -79,3 +79,43 @@ export function ownPath(value: unknown, path: readonly string[]): unknown {
   }
   return current;
 }
+
+/** Bounds of {@link plainCopy}: deeper than any shape is read, wider than any list is. */
+const COPY_DEPTH = 8;
+const COPY_WIDTH = 1000;
+const COPY_BUDGET = 10_000;
+
+/**
+ * A plain-data copy of an untrusted value, every read guarded: a throwing getter or Proxy
+ * trap loses only its own member, a revoked Proxy reads as `{}`. Own enumerable members
+ * only, at most 8 levels deep, 1,000 members per object or array and 10,000 values in all
+ * (what lies beyond is left out). Objects are copied without a prototype, so `__proto__`
+ * and `constructor` stay data. Lets the fast readers of parsed JSON run on hostile input.
+ */
+export function plainCopy(value: unknown): unknown {
+  const budget = { left: COPY_BUDGET };
+  return copyValue(value, COPY_DEPTH, budget);
+}
+
+function copyValue(value: unknown, depth: number, budget: { left: number }): unknown {
+  if (typeof value !== 'object' || value === null) return typeof value === 'function' ? undefined : value;
+  if (depth === 0 || --budget.left < 0) return undefined;
+  if (isArray(value)) {
+    let length = 0;
+    try {
+      length = Math.min(value.length, COPY_WIDTH);
+    } catch {
+      return [];
+    }
+    const out: unknown[] = [];
+    for (let i = 0; i < length && budget.left > 0; i++) out.push(copyValue(own(value, String(i)), depth - 1, budget));
+    return out;
+  }
+  const out = Object.create(null) as Record<string, unknown>;
+  for (const key of ownKeys(value, COPY_WIDTH)) {
+    if (budget.left <= 0) break;
+    const member = copyValue(own(value, key), depth - 1, budget);
+    if (member !== undefined) out[key] = member;
+  }
+  return out;
+}

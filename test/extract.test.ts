@@ -3,12 +3,12 @@
  * the preferred-shape rule, and HTML and text messages.
  */
 import { describe, expect, it } from 'vitest';
-import { detectShape, extract, htmlTitle, type Extracted } from '../src/extract.js';
+import { detectShape, extract, htmlTitle, shapePreference, type Extracted } from '../src/extract.js';
 import { parseBody } from '../src/parse-body.js';
 import type { Shape } from '../src/vocabulary.js';
 
 function run(body: unknown, options: { problemMedia?: boolean; preferred?: Shape[] } = {}): Extracted {
-  return extract(parseBody(body, 1_048_576), options.problemMedia ?? false, options.preferred === undefined ? undefined : new Set(options.preferred));
+  return extract(parseBody(body, 1_048_576), options.problemMedia ?? false, options.preferred === undefined ? undefined : shapePreference(new Set(options.preferred)));
 }
 
 describe('shape: problem (RFC 9457)', () => {
@@ -301,5 +301,44 @@ describe('shape: empty', () => {
   it('has no code, message or fields', () => {
     expect(run('  ')).toEqual({ shape: 'empty', code: null, message: null, fields: undefined, items: undefined });
     expect(run(undefined).shape).toBe('empty');
+  });
+});
+
+describe('hostile parsed bodies', () => {
+  it('a throwing getter loses only its own member: the rest is read from a guarded copy', () => {
+    const body = {
+      get details(): unknown {
+        throw new Error('boom');
+      },
+      error: { code: 'rate_limited', message: 'Slow down' },
+    };
+    expect(run(body)).toEqual({ shape: 'spotzee', code: 'rate_limited', message: 'Slow down', fields: undefined, items: undefined });
+    const nested = {
+      error: {
+        code: 'validation_failed',
+        message: 'Invalid',
+        get details(): unknown {
+          throw new Error('boom');
+        },
+      },
+    };
+    expect(run(nested)).toMatchObject({ shape: 'spotzee', code: 'validation_failed', message: 'Invalid', fields: undefined });
+  });
+
+  it('a Proxy body is read through its traps; one that throws reads as an empty json body', () => {
+    expect(run(new Proxy({ code: 'E1', text: 'Bad' }, {}))).toMatchObject({ shape: 'sinch', code: 'E1', message: 'Bad' });
+    const trap = () => {
+      throw new Error('trap');
+    };
+    const hostile = new Proxy({}, { get: trap, has: trap, ownKeys: trap, getOwnPropertyDescriptor: trap, getPrototypeOf: trap });
+    expect(extract({ kind: 'json', value: hostile, truncated: false }, false)).toEqual({ shape: 'json', code: null, message: null, fields: undefined, items: undefined });
+    expect(detectShape(hostile, true)).toBe('json');
+  });
+
+  it('inherited members are not read, on plain and prototype-free bodies alike', () => {
+    const inherited = Object.create({ message: 'from the prototype', code: 'P' }) as object;
+    expect(run(inherited)).toMatchObject({ shape: 'json', code: null, message: null });
+    const bare = Object.assign(Object.create(null) as object, { message: 'Invalid Campaign ID' });
+    expect(run(bare)).toMatchObject({ shape: 'braze', message: 'Invalid Campaign ID' });
   });
 });

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createClassifier } from '../src/create-classifier.js';
-import { readHeaders } from '../src/headers.js';
+import { HeaderNames, readHeaders } from '../src/headers.js';
 
 describe('readHeaders: plain objects', () => {
   it('finds a header whatever the case of its key', () => {
@@ -136,5 +136,42 @@ describe('headers are never copied into results', () => {
     const result = classifier.classify({ vendor: 'sinch', status: 429, headers: headers as Record<string, string> });
     expect(result.error?.retryAfterMs).toBe(3000);
     expect(headers).toEqual({ 'Retry-After': '3', 'X-Request-Id': 'req-1' });
+  });
+});
+
+describe('readHeaders with the wanted names (HeaderNames)', () => {
+  const names = new HeaderNames(['content-type', 'retry-after', 'x-request-id']);
+
+  it('reads the wanted names in any case, lower case first, and nothing else', () => {
+    for (let round = 0; round < 2; round++) {
+      // The second round reads spellings already remembered.
+      const reader = readHeaders({ 'Content-Type': 'text/html', 'RETRY-AFTER': '1', 'retry-after': '2', 'X-Request-Id': 'a', 'x-REQUEST-id': 'b', date: 'd' }, names);
+      expect(reader.get('content-type')).toBe('text/html');
+      expect(reader.get('retry-after')).toBe('2');
+      expect(reader.get('x-request-id')).toBe('a');
+      expect(reader.get('date')).toBeUndefined();
+    }
+  });
+
+  it('keeps inherited headers out and survives throwing getters and Proxies', () => {
+    expect(readHeaders(Object.create({ 'retry-after': '5' }) as object, names).get('retry-after')).toBeUndefined();
+    const headers = {
+      get 'Retry-After'(): string {
+        throw new Error('boom');
+      },
+      'X-Request-Id': 'req-3',
+    };
+    const reader = readHeaders(headers, names);
+    expect(reader.get('retry-after')).toBeUndefined();
+    expect(reader.get('x-request-id')).toBe('req-3');
+    const trap = () => {
+      throw new Error('trap');
+    };
+    expect(readHeaders(new Proxy({}, { ownKeys: trap, get: trap, getOwnPropertyDescriptor: trap }), names).get('retry-after')).toBeUndefined();
+  });
+
+  it('stays correct past the bound on remembered spellings', () => {
+    const many = new HeaderNames(['x-wanted']);
+    for (let i = 0; i < 5000; i++) expect(readHeaders({ [`X-Other-${i}`]: 'v', 'X-WANTED': `w${i}` }, many).get('x-wanted')).toBe(`w${i}`);
   });
 });

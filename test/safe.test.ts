@@ -3,7 +3,7 @@
  * getters or revoked objects, and `__proto__` / `constructor` read as data.
  */
 import { describe, expect, it } from 'vitest';
-import { isArray, isRecord, own, ownKeys, ownPath, ownString, prop } from '../src/safe.js';
+import { isArray, isRecord, own, ownKeys, ownPath, ownString, plainCopy, prop } from '../src/safe.js';
 
 const trap = () => {
   throw new Error('trap');
@@ -126,5 +126,60 @@ describe('ownPath', () => {
 
   it('returns the value itself for an empty path', () => {
     expect(ownPath(5, [])).toBe(5);
+  });
+});
+
+describe('plainCopy', () => {
+  it('copies plain data as prototype-free objects and arrays, keeping __proto__ and constructor as data', () => {
+    const copy = plainCopy(JSON.parse('{"a": [1, "x", {"b": null}], "__proto__": {"p": 1}, "constructor": "c"}')) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(copy)).toBeNull();
+    expect(copy['a']).toEqual([1, 'x', expect.objectContaining({ b: null })]);
+    expect(Object.keys(copy)).toEqual(['a', '__proto__', 'constructor']);
+    expect(copy['constructor']).toBe('c');
+    expect({ ...(copy['__proto__'] as object) }).toEqual({ p: 1 });
+  });
+
+  it('loses only the member whose getter throws, and reads hostile or revoked Proxies as empty', () => {
+    const value = {
+      get broken(): string {
+        throw new Error('boom');
+      },
+      kept: 'yes',
+      nested: hostile,
+      list: revoked,
+    };
+    const copy = plainCopy(value) as Record<string, unknown>;
+    expect(copy['kept']).toBe('yes');
+    expect('broken' in copy).toBe(false);
+    expect({ ...(copy['nested'] as object) }).toEqual({});
+    expect(copy['list']).toEqual({});
+    expect(() => plainCopy(hostile)).not.toThrow();
+  });
+
+  it('reads own enumerable members only and drops functions', () => {
+    const value = Object.create({ inherited: 1 }) as Record<string, unknown>;
+    value['own'] = 2;
+    value['fn'] = () => 3;
+    expect({ ...(plainCopy(value) as object) }).toEqual({ own: 2 });
+  });
+
+  it('is bounded in depth, width and total size (cycles end at the depth limit)', () => {
+    let deep: unknown = 'bottom';
+    for (let i = 0; i < 20; i++) deep = { next: deep };
+    let copy = plainCopy(deep) as Record<string, unknown> | undefined;
+    let depth = 0;
+    while (copy !== undefined && typeof copy === 'object') {
+      copy = copy['next'] as Record<string, unknown> | undefined;
+      depth++;
+    }
+    expect(depth).toBe(8);
+    expect((plainCopy(Array.from({ length: 5000 }, (_, i) => i)) as unknown[]).length).toBe(1000);
+    const cyclic: Record<string, unknown> = {};
+    cyclic['self'] = cyclic;
+    expect(() => plainCopy(cyclic)).not.toThrow();
+    const wide = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`k${i}`, Array.from({ length: 1000 }, () => ({ x: 1 }))]));
+    const counted = JSON.stringify(plainCopy(wide)).match(/"x"/g)?.length ?? 0;
+    expect(counted).toBeLessThan(10_000);
+    expect(counted).toBeGreaterThan(4000);
   });
 });
