@@ -15,8 +15,8 @@ import { classifyItems, itemsAsFields } from './items.js';
 import { createMatchContext, matchByCode, matchByMessage, matchByShape, matchByStatus, type Match, type MatchContext } from './match.js';
 import { parseBody, type ParsedBody } from './parse-body.js';
 import { resolveRetryAfter } from './retry-after.js';
-import { isArray, isRecord, own, ownString } from './safe.js';
-import { clip } from './text.js';
+import { isArray, isRecord, mine, shallowCopy } from './safe.js';
+import { clip, hasText, trimmed } from './text.js';
 import type { Classification, ClassifyOptions, NormalizedError, RawResponse } from './types.js';
 
 export type { ClassifierConfig, Engine, Settings } from './engine.js';
@@ -106,11 +106,32 @@ function resolve(engine: Engine, catalog: CompiledCatalog | undefined, guessed: 
 }
 
 function requestId(engine: Engine, catalog: CompiledCatalog | undefined, headers: HeaderReader): string | undefined {
-  for (const name of engine.requestIdHeaders.get(catalog?.vendor ?? '') ?? []) {
-    const value = headers.get(name);
-    if (value !== undefined && value.trim() !== '') return clip(value.trim(), 200);
+  for (const slot of engine.requestIdSlots.get(catalog?.vendor ?? '') ?? []) {
+    const value = headers.at(slot);
+    if (value !== undefined && hasText(value)) return clip(trimmed(value), 200);
   }
   return undefined;
+}
+
+/** The members of a response object the pipeline reads (DESIGN.md `RawResponse`), own properties only. */
+interface Members {
+  vendor: unknown;
+  status: unknown;
+  headers: unknown;
+  url: unknown;
+  body: unknown;
+  request: unknown;
+}
+
+function members(raw: Record<string, unknown>): Members {
+  return {
+    vendor: mine(raw, 'vendor', raw.vendor),
+    status: mine(raw, 'status', raw.status),
+    headers: mine(raw, 'headers', raw.headers),
+    url: mine(raw, 'url', raw.url),
+    body: mine(raw, 'body', raw.body),
+    request: mine(raw, 'request', raw.request),
+  };
 }
 
 /**
@@ -120,23 +141,29 @@ function requestId(engine: Engine, catalog: CompiledCatalog | undefined, headers
  */
 export function classifyResponse(engine: Engine, input: unknown, settings: Settings, bodyUnread = false): Classification {
   if (!isRecord(input)) return invalidInput(engine, `input is not a response object (got ${describeValue(input)})`);
-  const raw = input as RawResponse;
-  const inputVendor = own(raw, 'vendor');
+  let raw: Members;
+  try {
+    raw = members(input);
+  } catch {
+    // A getter or Proxy trap threw: read the members again, each read guarded.
+    raw = members(shallowCopy(input));
+  }
+  const inputVendor = raw.vendor;
   const given = settings.vendor ?? inputVendor;
   // Fast path: a vendor named exactly as its catalog needs no cleaning.
   const requested = typeof given === 'string' && engine.vendors.has(given) ? given : (vendorName(settings.vendor) ?? vendorName(inputVendor));
-  const { status, invalid } = readStatus(own(raw, 'status'));
-  const headers = readHeaders(own(raw, 'headers'), engine.wantedHeaders);
+  const { status, invalid } = readStatus(raw.status);
+  const headers = readHeaders(raw.headers, engine.wantedHeaders);
   let catalog = requested === undefined ? undefined : engine.vendors.get(requested);
   if (requested === undefined) {
-    const url = ownString(raw, 'url');
+    const url = typeof raw.url === 'string' ? raw.url : undefined;
     const fromUrl = url === undefined ? undefined : vendorFromUrl(engine.hosts, url);
     if (fromUrl !== undefined) catalog = engine.vendors.get(fromUrl);
   }
   if (invalid !== undefined) return invalidInput(engine, invalid, requested ?? catalog?.vendor ?? null);
 
-  const body: ParsedBody = bodyUnread ? UNREAD : parseBody(own(raw, 'body'), settings.maxBodyBytes);
-  const contentType = headers.get('content-type');
+  const body: ParsedBody = bodyUnread ? UNREAD : parseBody(raw.body, settings.maxBodyBytes);
+  const contentType = headers.at(engine.contentTypeSlot);
   const extracted: Extracted = extract(body, contentType !== undefined && PROBLEM_MEDIA.test(contentType), catalog?.shapePreference);
   const guessed = catalog === undefined && requested === undefined ? (engine.shapeClaims.get(extracted.shape) ?? []) : [];
   const context = createMatchContext(status, extracted.shape, extracted.code, extracted.message);
@@ -174,7 +201,7 @@ function errorFor(
   catalog: CompiledCatalog | undefined,
   match: Match | undefined,
   extracted: Extracted,
-  raw: RawResponse,
+  raw: Members,
   body: ParsedBody,
   headers: HeaderReader,
   status: number | null,
@@ -182,7 +209,7 @@ function errorFor(
   settings: Settings,
 ): NormalizedError {
   const chosen = match?.entry ?? unknownFor(engine, catalog);
-  const retryable = chosen.retryable && retryAllowed(catalog, own(raw, 'request') ?? settings.request);
+  const retryable = chosen.retryable && retryAllowed(catalog, raw.request ?? settings.request);
   const retryAfterMs = retryable
     ? resolveRetryAfter({
         headers,

@@ -289,6 +289,66 @@ function buildIndexes(catalog: Catalog): Indexes {
 }
 
 /**
+ * One class for every compiled catalog: the hot path reads the same fields of several
+ * catalogs per call, and objects of one class share one hidden class (monomorphic loads).
+ * The indexes are built on first use when the catalog is compiled lazily.
+ */
+class Compiled implements CompiledCatalog {
+  readonly vendor: string;
+  readonly name: string;
+  readonly docs: string;
+  readonly shapes: ReadonlySet<Shape>;
+  readonly shapePreference: ShapePreference;
+  readonly hosts: readonly string[];
+  readonly requestIdHeaders: readonly string[];
+  readonly resetUnit: CompiledCatalog['resetUnit'];
+  readonly retryBodyFields: CompiledCatalog['retryBodyFields'];
+  readonly idempotencyKeyRequiredFor: ReadonlySet<string>;
+  readonly errorsIn2xx: boolean;
+  readonly unknown: CompiledEntry;
+  readonly source: Catalog;
+  private built: Indexes | undefined;
+
+  constructor(catalog: Catalog, lazy: boolean) {
+    const shapes = new Set(catalog.shapes);
+    this.vendor = catalog.vendor;
+    this.name = catalog.name;
+    this.docs = catalog.docs;
+    this.shapes = shapes;
+    this.shapePreference = shapePreference(shapes);
+    this.hosts = catalog.hosts.map(foldCase);
+    this.requestIdHeaders = catalog.requestIdHeaders.map(foldCase);
+    this.resetUnit = catalog.retryHints?.resetUnit ?? 'auto';
+    this.retryBodyFields = (catalog.retryHints?.bodyFields ?? []).map((field) => ({ path: field.path.split('.'), unit: field.unit }));
+    this.idempotencyKeyRequiredFor = new Set<string>(catalog.retryPolicy?.idempotencyKeyRequiredFor ?? []);
+    this.errorsIn2xx = catalog.errorsIn2xx === true;
+    this.unknown = unknownEntry(catalog);
+    this.source = catalog;
+    this.built = lazy ? undefined : buildIndexes(catalog);
+  }
+
+  private indexes(): Indexes {
+    return (this.built ??= buildIndexes(this.source));
+  }
+
+  get entries(): readonly CompiledEntry[] {
+    return this.indexes().entries;
+  }
+
+  get responses(): EntryIndex {
+    return this.indexes().responses;
+  }
+
+  get items(): EntryIndex {
+    return this.indexes().items;
+  }
+
+  get transport(): EntryIndex {
+    return this.indexes().transport;
+  }
+}
+
+/**
  * Compiles a validated catalog. Throws {@link CatalogError} when a template does not
  * parse; everything else about meaning is left to lint.
  *
@@ -297,34 +357,5 @@ function buildIndexes(catalog: Catalog): Indexes {
  * compiles just the vendors it meets, which keeps cold start short.
  */
 export function compileCatalog(catalog: Catalog, options: { lazy?: boolean } = {}): CompiledCatalog {
-  const compiled: Omit<CompiledCatalog, keyof Indexes> = {
-    vendor: catalog.vendor,
-    name: catalog.name,
-    docs: catalog.docs,
-    shapes: new Set(catalog.shapes),
-    shapePreference: shapePreference(new Set(catalog.shapes)),
-    hosts: catalog.hosts.map(foldCase),
-    requestIdHeaders: catalog.requestIdHeaders.map(foldCase),
-    resetUnit: catalog.retryHints?.resetUnit ?? 'auto',
-    retryBodyFields: (catalog.retryHints?.bodyFields ?? []).map((field) => ({ path: field.path.split('.'), unit: field.unit })),
-    idempotencyKeyRequiredFor: new Set<string>(catalog.retryPolicy?.idempotencyKeyRequiredFor ?? []),
-    errorsIn2xx: catalog.errorsIn2xx === true,
-    unknown: unknownEntry(catalog),
-    source: catalog,
-  };
-  // On first use the indexes replace their getters as plain data properties, so the hot
-  // path reads fields, not accessors.
-  const install = (): Indexes => {
-    const indexes = buildIndexes(catalog);
-    for (const key of ['entries', 'responses', 'items', 'transport'] as const)
-      Object.defineProperty(compiled, key, { value: indexes[key], enumerable: true, writable: false, configurable: false });
-    return indexes;
-  };
-  if (options.lazy !== true) {
-    install();
-    return compiled as CompiledCatalog; // the indexes were just defined on it
-  }
-  for (const key of ['entries', 'responses', 'items', 'transport'] as const)
-    Object.defineProperty(compiled, key, { get: () => install()[key], enumerable: true, configurable: true });
-  return compiled as CompiledCatalog; // the indexes are defined on it, as getters until first use
+  return new Compiled(catalog, options.lazy === true);
 }

@@ -35,6 +35,10 @@ export interface Engine {
   vendors: Map<string, CompiledCatalog>;
   /** Request-id headers to try per vendor (its own, then the generic ones); key '' for none. */
   requestIdHeaders: Map<string, readonly string[]>;
+  /** The same, as slots of `wantedHeaders`. */
+  requestIdSlots: Map<string, readonly number[]>;
+  /** The slot of `content-type` in `wantedHeaders`. */
+  contentTypeSlot: number;
   /** Every response header name the pipeline reads (lower case). */
   wantedHeaders: HeaderNames;
   generic: CompiledCatalog;
@@ -94,10 +98,13 @@ export function buildEngine(config: ClassifierConfig): Engine {
   const requestIdHeaders = new Map<string, readonly string[]>([['', generic.requestIdHeaders]]);
   for (const catalog of vendors.values())
     requestIdHeaders.set(catalog.vendor, [...new Set([...catalog.requestIdHeaders, ...generic.requestIdHeaders])]);
+  const wantedHeaders = new HeaderNames([...RESPONSE_HEADERS_READ, ...[...requestIdHeaders.values()].flat()]);
   return {
     vendors,
     requestIdHeaders,
-    wantedHeaders: new HeaderNames([...RESPONSE_HEADERS_READ, ...[...requestIdHeaders.values()].flat()]),
+    requestIdSlots: new Map([...requestIdHeaders].map(([vendor, names]) => [vendor, names.map((name) => wantedHeaders.slot(name))])),
+    contentTypeSlot: wantedHeaders.slot('content-type'),
+    wantedHeaders,
     generic,
     hosts: buildHostIndex([...vendors.values()]),
     shapeClaims,

@@ -5,8 +5,8 @@
  */
 import type { ParsedBody } from './parse-body.js';
 import { extractFields } from './fields.js';
-import { plainCopy } from './safe.js';
-import { clip } from './text.js';
+import { mine, plainCopy } from './safe.js';
+import { clip, hasText } from './text.js';
 import type { FieldError } from './types.js';
 import type { Shape } from './vocabulary.js';
 
@@ -32,23 +32,14 @@ function codeString(value: unknown): string | null {
 }
 
 function messageString(value: unknown): string | null {
-  return typeof value === 'string' && value.trim() !== '' ? clip(value, MAX_MESSAGE) : null;
+  return typeof value === 'string' && hasText(value) ? clip(value, MAX_MESSAGE) : null;
 }
 
-// Reading JSON bodies. Every member is read at its own call site as `object.member` and
-// then passed through `mine`: each site keeps its own inline cache (a shared reader with a
-// variable key sees every body layout and goes megamorphic), and only a found value pays
-// for the own-property check. These reads may throw on hostile caller objects (throwing
+// JSON bodies are read member by member at their own call sites through `mine` (one
+// inline cache per site). Those reads may throw on hostile caller objects (throwing
 // getters, revoked Proxies); `extract` then reruns on a guarded plain copy.
 
 type Members = Record<string, unknown>;
-
-const hasOwn = Object.prototype.hasOwnProperty;
-
-/** `value`, just read as `object[key]`, if it is the object's own property (DESIGN.md "Never": prototypes are not input). */
-function mine(object: object, key: string, value: unknown): unknown {
-  return value === undefined || hasOwn.call(object, key) ? value : undefined;
-}
 
 /** Any object (arrays included) whose members can be read. */
 function readable(value: unknown): Members | undefined {

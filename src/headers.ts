@@ -8,11 +8,13 @@ import { isArray, isRecord, own, ownKeys } from './safe.js';
 /** Case-insensitive header lookup; names passed to `get` must be lower case. */
 export interface HeaderReader {
   get(name: string): string | undefined;
+  /** The header in a slot of the {@link HeaderNames} the reader was made with. */
+  at(slot: number): string | undefined;
 }
 
 const MAX_HEADER_KEYS = 512;
 
-const EMPTY: HeaderReader = { get: () => undefined };
+const EMPTY: HeaderReader = { get: () => undefined, at: () => undefined };
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
@@ -48,6 +50,8 @@ const MAX_SPELLINGS = 4096;
 export class HeaderNames {
   /** Lower-case name → slot. */
   readonly slots: ReadonlyMap<string, number>;
+  /** Slot → lower-case name. */
+  readonly names: readonly string[];
   /** Key as spelled → `slot * 2 + 1` when spelled in lower case, `slot * 2` otherwise; -1 when not read. */
   private readonly spellings = new Map<string, number>();
 
@@ -55,6 +59,14 @@ export class HeaderNames {
     const slots = new Map<string, number>();
     for (const name of names) if (!slots.has(name)) slots.set(name, slots.size);
     this.slots = slots;
+    this.names = [...slots.keys()];
+  }
+
+  /** The slot of a lower-case name; throws for a name not given to the constructor (a bug). */
+  slot(name: string): number {
+    const slot = this.slots.get(name);
+    if (slot === undefined) throw new Error(`header ${name} is not read`);
+    return slot;
   }
 
   /** The code of a key as spelled (see `spellings`). */
@@ -75,7 +87,13 @@ class GetterHeaders implements HeaderReader {
   constructor(
     private readonly source: object,
     private readonly getter: (name: string) => unknown,
+    private readonly names: HeaderNames | undefined,
   ) {}
+
+  at(slot: number): string | undefined {
+    const name = this.names?.names[slot];
+    return name === undefined ? undefined : this.get(name);
+  }
 
   get(name: string): string | undefined {
     try {
@@ -98,7 +116,10 @@ class SlottedHeaders implements HeaderReader {
 
   get(name: string): string | undefined {
     const slot = this.names.slots.get(name);
-    if (slot === undefined) return undefined;
+    return slot === undefined ? undefined : this.at(slot);
+  }
+
+  at(slot: number): string | undefined {
     this.values ??= scanSlots(this.source, this.names);
     return this.values[slot];
   }
@@ -113,6 +134,10 @@ class IndexedHeaders implements HeaderReader {
   get(name: string): string | undefined {
     this.index ??= indexHeaders(this.source);
     return this.index.get(name);
+  }
+
+  at(): undefined {
+    return undefined; // made without HeaderNames: there are no slots
   }
 }
 
@@ -133,7 +158,7 @@ function getterOf(headers: object): ((name: string) => unknown) | undefined {
 export function readHeaders(headers: unknown, names?: HeaderNames): HeaderReader {
   if (typeof headers !== 'object' || headers === null) return EMPTY;
   const getter = getterOf(headers);
-  if (getter !== undefined) return new GetterHeaders(headers, getter);
+  if (getter !== undefined) return new GetterHeaders(headers, getter, names);
   if (!isRecord(headers)) return EMPTY;
   return names === undefined ? new IndexedHeaders(headers) : new SlottedHeaders(headers, names);
 }

@@ -8,7 +8,7 @@ import type { CompiledCatalog } from './compile-catalog.js';
 import { extractFields } from './fields.js';
 import { createMatchContext, matchByCode, matchByMessage } from './match.js';
 import { isRecord, own, ownString } from './safe.js';
-import { clip } from './text.js';
+import { clip, hasText } from './text.js';
 import type { FieldError, NormalizedError } from './types.js';
 
 const MAX_ITEMS = 1000;
@@ -20,7 +20,7 @@ function itemParts(item: unknown): { code: string | null; message: string | null
   let message: string | null = null;
   for (const key of ['type', 'message', 'error', 'detail', 'title']) {
     const value = own(item, key);
-    if (typeof value === 'string' && value.trim() !== '') {
+    if (typeof value === 'string' && hasText(value)) {
       message = clip(value, 2000);
       break;
     }

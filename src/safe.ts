@@ -33,6 +33,17 @@ export function own(value: unknown, key: string): unknown {
 }
 
 /**
+ * `value`, just read as `object[key]` by the caller, if it is the object's own property.
+ * Reading at the call site (`mine(body, 'code', body.code)`) gives every read its own
+ * inline cache, where {@link own}'s one keyed read serves every key and object layout and
+ * goes megamorphic; the own-property check runs only for found values. The read itself is
+ * not guarded: callers catch and retry on a guarded copy ({@link plainCopy}, {@link shallowCopy}).
+ */
+export function mine(object: object, key: string, value: unknown): unknown {
+  return value === undefined || hasOwn.call(object, key) ? value : undefined;
+}
+
+/**
  * Like {@link own} but also reads inherited properties. Only for error objects, whose
  * useful fields (`name`, `message`, `code`) commonly live on the prototype.
  */
@@ -95,6 +106,19 @@ const COPY_BUDGET = 10_000;
 export function plainCopy(value: unknown): unknown {
   const budget = { left: COPY_BUDGET };
   return copyValue(value, COPY_DEPTH, budget);
+}
+
+/**
+ * The own enumerable members of an untrusted object (at most 1,000), each read guarded,
+ * into an object without a prototype; member values are not copied.
+ */
+export function shallowCopy(value: object): Record<string, unknown> {
+  const out = Object.create(null) as Record<string, unknown>;
+  for (const key of ownKeys(value, COPY_WIDTH)) {
+    const member = own(value, key);
+    if (member !== undefined) out[key] = member;
+  }
+  return out;
 }
 
 function copyValue(value: unknown, depth: number, budget: { left: number }): unknown {
