@@ -65,7 +65,9 @@ export function buildError(
   },
   pii: boolean,
 ): NormalizedError {
-  const { message, params } = redactMessage(entry, parts.message, parts.params, pii);
+  // Most entries have no secret and most callers no PII redaction: nothing to rewrite.
+  const { message, params } =
+    entry.secret === null && !pii ? { message: parts.message ?? entry.description, params: parts.params } : redactMessage(entry, parts.message, parts.params, pii);
   const error: NormalizedError = {
     id: entry.id,
     vendor: parts.vendor,

@@ -22,8 +22,6 @@ import type { Classification, ClassifyOptions, NormalizedError, RawResponse } fr
 export type { ClassifierConfig, Engine, Settings } from './engine.js';
 
 const UNREAD: ParsedBody = { kind: 'unparsed', truncated: false };
-/** RFC 9457 §3: the problem details media type (`application/problem+json`), in any case. */
-const PROBLEM_MEDIA = /problem\+json/i;
 
 /** A classifier bound to a set of catalogs. `Id` is the union of ids it can return. */
 export interface Classifier<Id extends string = ErrorId> {
@@ -35,16 +33,21 @@ export interface Classifier<Id extends string = ErrorId> {
   readonly vendors: readonly string[];
 }
 
-/** A status the result can carry: an integer 100-599 (numeric strings accepted). */
-function readStatus(value: unknown): { status: number | null; invalid: string | undefined } {
-  if (value === undefined || value === null) return { status: null, invalid: undefined };
+/** Marks a status that is present but not an HTTP status. */
+const INVALID_STATUS = -1;
+
+/**
+ * A status the result can carry: an integer 100-599 (numeric strings accepted); null when
+ * absent, {@link INVALID_STATUS} when present but unusable.
+ */
+function readStatus(value: unknown): number | null {
+  if (value === undefined || value === null) return null;
   let n: number | undefined;
   if (typeof value === 'number') n = value;
   else if (typeof value === 'string' && value.length <= 8 && /^\s*\d{1,3}\s*$/.test(value)) n = Number(value);
   // Browsers report status 0 for a request that got no response (CORS, network error).
-  if (n === 0) return { status: null, invalid: undefined };
-  if (n !== undefined && Number.isInteger(n) && n >= 100 && n <= 599) return { status: n, invalid: undefined };
-  return { status: null, invalid: `invalid HTTP status ${clip(describeValue(value), 40)}` };
+  if (n === 0) return null;
+  return n !== undefined && Number.isInteger(n) && n >= 100 && n <= 599 ? n : INVALID_STATUS;
 }
 
 function describeValue(value: unknown): string {
@@ -64,45 +67,26 @@ function safeNow(now: () => number): () => number {
   };
 }
 
-interface Resolved {
-  match: Match | undefined;
-  catalog: CompiledCatalog | undefined;
-}
+const NO_CATALOGS: readonly CompiledCatalog[] = [];
 
 function vendorTiers(catalog: CompiledCatalog, context: MatchContext): Match | undefined {
   return matchByCode(catalog.responses, context) ?? matchByMessage(catalog.responses, context);
 }
 
-/**
- * Runs the precedence tiers. `guessed` catalogs (vendor inferred from the body shape
- * alone) only count when their code or message matched: a shape is not evidence enough
- * for a vendor-specific status entry.
- */
-function resolve(engine: Engine, catalog: CompiledCatalog | undefined, guessed: readonly CompiledCatalog[], context: MatchContext): Resolved {
+/** The precedence tiers after the vendor's code and message tiers (which the caller ran). */
+function laterTiers(engine: Engine, catalog: CompiledCatalog | undefined, context: MatchContext): Match | undefined {
   const { generic } = engine;
   const is2xx = context.statusClass === 2;
-  let match = catalog === undefined ? undefined : vendorTiers(catalog, context);
-  if (match === undefined && catalog === undefined) {
-    for (const candidate of guessed) {
-      match = vendorTiers(candidate, context);
-      if (match !== undefined) {
-        catalog = candidate;
-        break;
-      }
-    }
-  }
-  if (match !== undefined) return { match, catalog };
   if (!is2xx) {
-    match =
+    const match =
       matchByCode(generic.responses, context) ??
       matchByMessage(generic.responses, context) ??
       (catalog === undefined ? undefined : matchByShape(catalog.responses, context)) ??
       matchByShape(generic.responses, context);
-    if (match !== undefined) return { match, catalog };
+    if (match !== undefined) return match;
   }
-  match = catalog === undefined ? undefined : matchByStatus(catalog.responses, context);
-  if (match === undefined && !is2xx) match = matchByStatus(generic.responses, context);
-  return { match, catalog };
+  const match = catalog === undefined ? undefined : matchByStatus(catalog.responses, context);
+  return match === undefined && !is2xx ? matchByStatus(generic.responses, context) : match;
 }
 
 function requestId(engine: Engine, catalog: CompiledCatalog | undefined, headers: HeaderReader): string | undefined {
@@ -152,7 +136,7 @@ export function classifyResponse(engine: Engine, input: unknown, settings: Setti
   const given = settings.vendor ?? inputVendor;
   // Fast path: a vendor named exactly as its catalog needs no cleaning.
   const requested = typeof given === 'string' && engine.vendors.has(given) ? given : (vendorName(settings.vendor) ?? vendorName(inputVendor));
-  const { status, invalid } = readStatus(raw.status);
+  const status = readStatus(raw.status);
   const headers = readHeaders(raw.headers, engine.wantedHeaders);
   let catalog = requested === undefined ? undefined : engine.vendors.get(requested);
   if (requested === undefined) {
@@ -160,21 +144,32 @@ export function classifyResponse(engine: Engine, input: unknown, settings: Setti
     const fromUrl = url === undefined ? undefined : vendorFromUrl(engine.hosts, url);
     if (fromUrl !== undefined) catalog = engine.vendors.get(fromUrl);
   }
-  if (invalid !== undefined) return invalidInput(engine, invalid, requested ?? catalog?.vendor ?? null);
+  if (status === INVALID_STATUS)
+    return invalidInput(engine, `invalid HTTP status ${clip(describeValue(raw.status), 40)}`, requested ?? catalog?.vendor ?? null);
 
   const body: ParsedBody = bodyUnread ? UNREAD : parseBody(raw.body, settings.maxBodyBytes);
   const contentType = headers.at(engine.contentTypeSlot);
-  const extracted: Extracted = extract(body, contentType !== undefined && PROBLEM_MEDIA.test(contentType), catalog?.shapePreference);
-  const guessed = catalog === undefined && requested === undefined ? (engine.shapeClaims.get(extracted.shape) ?? []) : [];
+  const extracted: Extracted = extract(body, contentType, catalog?.shapePreference);
+  const guessed = catalog === undefined && requested === undefined ? (engine.shapeClaims.get(extracted.shape) ?? NO_CATALOGS) : NO_CATALOGS;
   const context = createMatchContext(status, extracted.shape, extracted.code, extracted.message);
 
   let match: Match | undefined;
   if (status === null && extracted.shape === 'empty') {
     match = engine.generic.transport.fallback === undefined ? undefined : { entry: engine.generic.transport.fallback, params: undefined };
   } else {
-    const resolved = resolve(engine, catalog, guessed, context);
-    match = resolved.match;
-    catalog = resolved.catalog;
+    if (catalog !== undefined) match = vendorTiers(catalog, context);
+    else {
+      // Catalogs guessed from the body shape alone count only when their code or message
+      // matched: a shape is not evidence enough for a vendor-specific status entry.
+      for (const candidate of guessed) {
+        match = vendorTiers(candidate, context);
+        if (match !== undefined) {
+          catalog = candidate;
+          break;
+        }
+      }
+    }
+    match ??= laterTiers(engine, catalog, context);
   }
   const vendor = catalog?.vendor ?? requested ?? null;
   const id = requestId(engine, catalog, headers);

@@ -109,8 +109,21 @@ function firstShape(mask: number): Exclude<JsonShape, 'json'> {
   return SHAPE_ORDER[31 - Math.clz32(mask & -mask)]!;
 }
 
+/** RFC 9457 §3: the problem details media type (`application/problem+json`), in any case. */
+const PROBLEM_MEDIA = /problem\+json/i;
+
+/**
+ * What the response's media type says: a content type (tested only when the body has a
+ * problem member, which most bodies do not), or the answer itself.
+ */
+export type MediaHint = string | boolean | undefined;
+
+function isProblemMedia(media: MediaHint): boolean {
+  return typeof media === 'string' ? PROBLEM_MEDIA.test(media) : media === true;
+}
+
 /** Every shape `body` fits, as a mask; -1 when the problem media type settles it. */
-function fittingShapes(body: Members, problemMedia: boolean): number {
+function fittingShapes(body: Members, media: MediaHint): number {
   const type = mine(body, 'type', body.type);
   const title = mine(body, 'title', body.title);
   const status = mine(body, 'status', body.status);
@@ -118,7 +131,10 @@ function fittingShapes(body: Members, problemMedia: boolean): number {
   // RFC 9457 §3: the media type settles it when the body has any problem member; a vendor
   // that labels its own envelope problem+json (seen with Spotzee) is still read by its
   // structure.
-  if (problemMedia && (type !== undefined || title !== undefined || status !== undefined || detail !== undefined || mine(body, 'instance', body.instance) !== undefined))
+  if (
+    (type !== undefined || title !== undefined || status !== undefined || detail !== undefined || mine(body, 'instance', body.instance) !== undefined) &&
+    isProblemMedia(media)
+  )
     return -1;
   let mask = 0;
   const error = mine(body, 'error', body.error);
@@ -135,10 +151,10 @@ function fittingShapes(body: Members, problemMedia: boolean): number {
   return mask;
 }
 
-function shapeOf(value: unknown, problemMedia: boolean, preferred: ShapePreference): JsonShape {
+function shapeOf(value: unknown, media: MediaHint, preferred: ShapePreference): JsonShape {
   const body = record(value);
   if (body === undefined) return 'json';
-  const mask = fittingShapes(body, problemMedia);
+  const mask = fittingShapes(body, media);
   if (mask === -1) return 'problem';
   // A known vendor answers in its own shapes almost always.
   const vendorShapes = mask & preferred;
@@ -287,8 +303,8 @@ const JSON_EXTRACTORS: Record<Exclude<JsonShape, 'json'>, JsonExtractor> = {
   },
 };
 
-function fromJson(value: unknown, problemMedia: boolean, preferred: ShapePreference): Extracted {
-  const shape = shapeOf(value, problemMedia, preferred);
+function fromJson(value: unknown, media: MediaHint, preferred: ShapePreference): Extracted {
+  const shape = shapeOf(value, media, preferred);
   return shape === 'json' ? extractGeneric(value) : JSON_EXTRACTORS[shape](value as Members);
 }
 
@@ -344,15 +360,19 @@ function firstLine(body: string): string | null {
   return clip((end === -1 ? text.slice(start) : text.slice(start, end)).trim(), MAX_TEXT_MESSAGE);
 }
 
-/** Detects the shape of a parsed body and extracts code, message, fields and items. */
-export function extract(body: ParsedBody, problemMedia: boolean, preferred: ShapePreference = NO_PREFERENCE): Extracted {
+/**
+ * Detects the shape of a parsed body and extracts code, message, fields and items.
+ * `media`: the response's content type (or whether it is problem+json); `preferred`: the
+ * known vendor's shapes.
+ */
+export function extract(body: ParsedBody, media: MediaHint, preferred: ShapePreference = NO_PREFERENCE): Extracted {
   switch (body.kind) {
     case 'json':
       try {
-        return fromJson(body.value, problemMedia, preferred);
+        return fromJson(body.value, media, preferred);
       } catch {
         // A hostile caller object (a getter or Proxy trap threw): read a guarded copy.
-        return fromJson(plainCopy(body.value), problemMedia, preferred);
+        return fromJson(plainCopy(body.value), media, preferred);
       }
     case 'html':
       return extracted('html', null, htmlTitle(body.text), undefined, undefined);

@@ -233,20 +233,41 @@ describe('isCatalogError', () => {
 });
 
 describe('compileCatalog: lazy', () => {
-  it('builds the indexes on first use, then keeps them as plain data', async () => {
+  const broken = {
+    vendor: 'acme',
+    name: 'Acme',
+    docs: 'https://acme.example',
+    shapes: ['json'],
+    hosts: [],
+    requestIdHeaders: [],
+    entries: [{ id: 'acme.bad', description: 'd', category: 'validation', match: { message: 'Bad {unclosed' } }],
+  } as unknown as Catalog;
+
+  it('builds the indexes on first use, once', async () => {
     const { brazeCatalog } = await import('../src/catalogs/braze.js');
     const lazy = compileCatalog(brazeCatalog, { lazy: true });
-    expect(Object.getOwnPropertyDescriptor(lazy, 'responses')?.get).toBeTypeOf('function');
     const responses = lazy.responses;
     expect(responses.byExact.size).toBeGreaterThan(10);
-    const descriptor = Object.getOwnPropertyDescriptor(lazy, 'responses');
-    expect([descriptor?.get, descriptor?.value === responses]).toEqual([undefined, true]);
+    expect(lazy.responses).toBe(responses);
     expect(lazy.entries).toHaveLength(brazeCatalog.entries.length);
+    expect(lazy.items.byCode).toBe(lazy.items.byCode);
+    // Nothing is compiled before first use: a broken template only surfaces then.
+    const later = compileCatalog(broken, { lazy: true });
+    expect(later.vendor).toBe('acme');
+    expect(() => later.responses).toThrow(CatalogError);
   });
 
-  it('compiles eagerly by default: the indexes are data from the start', () => {
+  it('compiles eagerly by default: a broken template throws at once', () => {
+    expect(() => compileCatalog(broken)).toThrow(CatalogError);
     const eager = compileCatalog({ vendor: 'acme', name: 'Acme', docs: 'https://acme.example', shapes: ['json'], hosts: [], requestIdHeaders: [], entries: [] });
-    expect(Object.getOwnPropertyDescriptor(eager, 'responses')?.get).toBeUndefined();
     expect(eager.responses.byCode.size).toBe(0);
+  });
+
+  it('gives every compiled catalog one prototype (one object layout for the hot path)', async () => {
+    const { brazeCatalog } = await import('../src/catalogs/braze.js');
+    const a = compileCatalog(brazeCatalog, { lazy: true });
+    const b = compileCatalog({ vendor: 'acme', name: 'Acme', docs: 'https://acme.example', shapes: ['json'], hosts: [], requestIdHeaders: [], entries: [] });
+    expect(Object.getPrototypeOf(a)).toBe(Object.getPrototypeOf(b));
+    expect(Object.keys(a)).toEqual(Object.keys(b));
   });
 });
