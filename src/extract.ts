@@ -81,12 +81,6 @@ export type JsonShape = Exclude<Shape, 'html' | 'text' | 'empty'>;
 // several (a problem document with a legacy `error` text member also fits `transformify`);
 // a known vendor's own shapes are preferred. Bit i of a shape mask is SHAPE_ORDER[i].
 const SHAPE_ORDER: readonly Exclude<JsonShape, 'json'>[] = ['google', 'spotzee', 'transformify', 'sinch', 'problem', 'braze'];
-const GOOGLE = 1;
-const SPOTZEE = 2;
-const TRANSFORMIFY = 4;
-const SINCH = 8;
-const PROBLEM = 16;
-const BRAZE = 32;
 /** Set in a preference mask when the vendor lists the generic `json` shape. */
 const JSON_SHAPE = 64;
 
@@ -104,11 +98,6 @@ export function shapePreference(shapes: ReadonlySet<Shape>): ShapePreference {
   return mask as ShapePreference;
 }
 
-/** The lowest set bit's shape. */
-function firstShape(mask: number): Exclude<JsonShape, 'json'> {
-  return SHAPE_ORDER[31 - Math.clz32(mask & -mask)]!;
-}
-
 /** RFC 9457 §3: the problem details media type (`application/problem+json`), in any case. */
 const PROBLEM_MEDIA = /problem\+json/i;
 
@@ -119,49 +108,73 @@ const PROBLEM_MEDIA = /problem\+json/i;
 export type MediaHint = string | boolean | undefined;
 
 function isProblemMedia(media: MediaHint): boolean {
-  return typeof media === 'string' ? PROBLEM_MEDIA.test(media) : media === true;
+  if (typeof media !== 'string') return media === true;
+  // The usual JSON media types are answered without running the regex.
+  return media !== 'application/json' && media !== 'application/json; charset=utf-8' && PROBLEM_MEDIA.test(media);
 }
 
-/** Every shape `body` fits, as a mask; -1 when the problem media type settles it. */
-function fittingShapes(body: Members, media: MediaHint): number {
-  const type = mine(body, 'type', body.type);
-  const title = mine(body, 'title', body.title);
-  const status = mine(body, 'status', body.status);
-  const detail = mine(body, 'detail', body.detail);
-  // RFC 9457 §3: the media type settles it when the body has any problem member; a vendor
-  // that labels its own envelope problem+json (seen with Spotzee) is still read by its
-  // structure.
-  if (
-    (type !== undefined || title !== undefined || status !== undefined || detail !== undefined || mine(body, 'instance', body.instance) !== undefined) &&
-    isProblemMedia(media)
-  )
-    return -1;
-  let mask = 0;
-  const error = mine(body, 'error', body.error);
-  if (typeof error === 'string') mask |= TRANSFORMIFY;
-  else {
-    const object = record(error);
-    const code = object === undefined ? undefined : mine(object, 'code', object.code);
-    if (typeof code === 'number' && typeof mine(object!, 'status', object!.status) === 'string') mask |= GOOGLE;
-    else if (typeof code === 'string') mask |= SPOTZEE;
-  }
-  if (typeof mine(body, 'code', body.code) === 'string' && typeof mine(body, 'text', body.text) === 'string') mask |= SINCH;
-  if ((typeof type === 'string' || typeof title === 'string') && (status !== undefined || detail !== undefined)) mask |= PROBLEM;
-  if (typeof mine(body, 'message', body.message) === 'string' || isBrazeItemList(mine(body, 'errors', body.errors))) mask |= BRAZE;
-  return mask;
+/** RFC 9457 §3.1: the body has a problem details member. */
+function hasProblemMember(body: Members): boolean {
+  return (
+    mine(body, 'type', body.type) !== undefined ||
+    mine(body, 'title', body.title) !== undefined ||
+    mine(body, 'status', body.status) !== undefined ||
+    mine(body, 'detail', body.detail) !== undefined ||
+    mine(body, 'instance', body.instance) !== undefined
+  );
 }
+
+/** The `code` of an `error` object member, or undefined. */
+function errorCode(body: Members): { error: Members; code: unknown } | undefined {
+  const error = record(mine(body, 'error', body.error));
+  return error === undefined ? undefined : { error, code: mine(error, 'code', error.code) };
+}
+
+/** Whether `body` fits the shape of bit `bit` of a shape mask (see SHAPE_ORDER). */
+function fits(body: Members, bit: number): boolean {
+  switch (bit) {
+    case 0: {
+      // google (AIP-193): {"error": {"code": 400, "status": "INVALID_ARGUMENT", ...}}
+      const found = errorCode(body);
+      return found !== undefined && typeof found.code === 'number' && typeof mine(found.error, 'status', found.error.status) === 'string';
+    }
+    case 1:
+      return typeof errorCode(body)?.code === 'string';
+    case 2:
+      return typeof mine(body, 'error', body.error) === 'string';
+    case 3:
+      return typeof mine(body, 'code', body.code) === 'string' && typeof mine(body, 'text', body.text) === 'string';
+    case 4: {
+      const type = mine(body, 'type', body.type);
+      const title = mine(body, 'title', body.title);
+      return (
+        (typeof type === 'string' || typeof title === 'string') &&
+        (mine(body, 'status', body.status) !== undefined || mine(body, 'detail', body.detail) !== undefined)
+      );
+    }
+    default:
+      return typeof mine(body, 'message', body.message) === 'string' || isBrazeItemList(mine(body, 'errors', body.errors));
+  }
+}
+
+const VENDOR_SHAPES = (1 << SHAPE_ORDER.length) - 1;
 
 function shapeOf(value: unknown, media: MediaHint, preferred: ShapePreference): JsonShape {
   const body = record(value);
   if (body === undefined) return 'json';
-  const mask = fittingShapes(body, media);
-  if (mask === -1) return 'problem';
-  // A known vendor answers in its own shapes almost always.
-  const vendorShapes = mask & preferred;
-  if (vendorShapes !== 0) return firstShape(vendorShapes);
+  // RFC 9457 §3: the media type settles it when the body has any problem member; a vendor
+  // that labels its own envelope problem+json (seen with Spotzee) is still read by its
+  // structure.
+  if (isProblemMedia(media) && hasProblemMember(body)) return 'problem';
+  // A known vendor answers in its own shapes almost always: those are tested first, in order.
+  for (let bits = preferred & VENDOR_SHAPES; bits !== 0; bits &= bits - 1) {
+    const bit = 31 - Math.clz32(bits & -bits);
+    if (fits(body, bit)) return SHAPE_ORDER[bit]!;
+  }
   // A vendor that lists the generic `json` shape prefers it to another vendor's shape.
   if ((preferred & JSON_SHAPE) !== 0) return 'json';
-  return mask === 0 ? 'json' : firstShape(mask);
+  for (let bit = 0; bit < SHAPE_ORDER.length; bit++) if ((preferred & (1 << bit)) === 0 && fits(body, bit)) return SHAPE_ORDER[bit]!;
+  return 'json';
 }
 
 /**

@@ -60,7 +60,11 @@ export class HeaderNames {
     for (const name of names) if (!slots.has(name)) slots.set(name, slots.size);
     this.slots = slots;
     this.names = [...slots.keys()];
+    this.blank = this.names.map(() => undefined);
   }
+
+  /** One `undefined` per slot. */
+  readonly blank: readonly (string | undefined)[];
 
   /** The slot of a lower-case name; throws for a name not given to the constructor (a bug). */
   slot(name: string): number {
@@ -167,7 +171,8 @@ export function readHeaders(headers: unknown, names?: HeaderNames): HeaderReader
 
 /** One pass over the keys into the wanted slots. */
 function scanSlots(headers: Record<string, unknown>, names: HeaderNames): (string | undefined)[] {
-  const values: (string | undefined)[] = new Array<string | undefined>(names.slots.size);
+  // A copy of a packed array of undefined: stores into it never change its elements kind.
+  const values = names.blank.slice();
   try {
     let count = 0;
     for (const key in headers) {

@@ -4,7 +4,7 @@
  */
 import type { CompiledEntry, EntryIndex, TemplateCandidate } from './compile-catalog.js';
 import { matchTemplate, type TemplateParams } from './template.js';
-import { collapseWhitespace, foldCase } from './text.js';
+import { collapseWhitespace, foldCase, isCollapsed } from './text.js';
 import type { Shape } from './vocabulary.js';
 
 /** What the matcher knows about one response (or one item, or one thrown error). */
@@ -38,13 +38,24 @@ export function createMatchContext(
   message: string | null,
   names: readonly string[] = [],
 ): MatchContext {
-  const original = message === null ? null : collapseWhitespace(message);
+  let original: string | null = null;
+  let folded: string | null = null;
+  if (message !== null) {
+    // Folding first gives a flat string (an HTML title is a slice of its page) to check for
+    // whitespace to collapse; folding neither adds nor removes whitespace.
+    folded = foldCase(message);
+    if (isCollapsed(folded)) original = message;
+    else {
+      original = collapseWhitespace(message);
+      folded = foldCase(original);
+    }
+  }
   return {
     status,
     statusClass: status === null ? null : Math.floor(status / 100),
     shape,
     code: code === null ? null : foldCase(code),
-    folded: original === null ? null : foldCase(original),
+    folded,
     original,
     names,
     firstWord: undefined,

@@ -20,7 +20,7 @@ function isWideSpace(code: number): boolean {
 }
 
 /** No whitespace but single spaces between words: one pass over the characters, no regex call. */
-function isCollapsed(text: string): boolean {
+export function isCollapsed(text: string): boolean {
   let previous = 32; // so that a leading space reads as a repeated one
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
