@@ -23,6 +23,8 @@ export interface AdversarialResult {
   maxMs: number;
   /** Fastest JSON.parse (or failed parse) of the same body, ms. */
   parseMs: number | null;
+  /** Structural cases: median with the body given already parsed (the library's own work), ms. */
+  parsedMedianMs: number | null;
   timedOut: boolean;
 }
 
@@ -84,12 +86,13 @@ export async function runAdversarial(distIndex: string, limitMs: number): Promis
         medianMs: median(timing.times),
         maxMs: Math.max(...timing.times),
         parseMs: timing.parseMs,
+        parsedMedianMs: timing.parsedTimes === undefined ? null : median(timing.parsedTimes),
         timedOut: false,
       });
     });
     if (stuckAt === null) break;
     const item = cases[stuckAt]!;
-    results.push({ name: item.name, kind: item.kind, attack: item.attack, bodyChars: item.input.body.length, id: null, medianMs: limitMs, maxMs: limitMs, parseMs: null, timedOut: true });
+    results.push({ name: item.name, kind: item.kind, attack: item.attack, bodyChars: item.input.body.length, id: null, medianMs: limitMs, maxMs: limitMs, parseMs: null, parsedMedianMs: null, timedOut: true });
     first = stuckAt + 1;
   }
   return results;

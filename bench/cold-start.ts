@@ -2,15 +2,17 @@
  * Target 5: cold start and bundle size.
  *
  * Cold start: wall time of a fresh `node --input-type=module -e` process that imports the
- * built entry and classifies one response, against the same process with an empty script
- * (median of interleaved runs). The difference is what the library adds to a cold start.
+ * built entry and classifies one response, against the same process importing an empty
+ * module instead (so Node's own module-loader start-up, paid by any first `import`, is on
+ * both sides), in adjacent pairs. The median difference is what the library adds.
  *
  * Bundles: each public entry bundled as a user's bundler would (esbuild, minified), then
  * gzipped. The Braze entry must carry no other vendor's catalog: none of their entry ids
  * may appear in it.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -22,10 +24,15 @@ export interface ColdStart {
   runs: number;
   /** Median wall time of the process that imports and classifies, ms. */
   withLibraryMs: number;
-  /** Median wall time of the empty process, ms. */
+  /** Median wall time of the process that imports an empty module, ms. */
   emptyMs: number;
-  /** withLibraryMs − emptyMs. */
+  /**
+   * Median of the paired differences: each run of the library process minus the empty
+   * process run next to it (a burst of load from elsewhere hits both halves of a pair).
+   */
   addedMs: number;
+  /** withLibraryMs − emptyMs (medians taken separately), for comparison. */
+  differenceOfMediansMs: number;
   /** Medians measured inside the child: import, first classify. */
   importMs: number;
   firstClassifyMs: number;
@@ -71,32 +78,52 @@ function timeProcess(script: string): { wallMs: number; stdout: string } {
   return { wallMs, stdout: run.stdout };
 }
 
-/** Median cold start of `entry` (a file in `dist`) over `runs` interleaved runs, after one warm-up each. */
+/** Median cold start of `entry` (a file in `dist`) over `runs` adjacent pairs, after one warm-up each. */
 export function measureColdStart(dist: string, entry: string, runs: number): ColdStart {
   const script = childScript(pathToFileURL(join(dist, entry)).href, 'braze');
-  timeProcess('');
+  const dir = mkdtempSync(join(tmpdir(), 'vendor-errors-cold-'));
+  const emptyModule = join(dir, 'empty.mjs');
+  writeFileSync(emptyModule, 'export {};\n');
+  const baseline = `await import(${JSON.stringify(pathToFileURL(emptyModule).href)});`;
+  try {
+    return measure(script, baseline, entry, runs);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function measure(script: string, baseline: string, entry: string, runs: number): ColdStart {
+  timeProcess(baseline);
   timeProcess(script);
   const withLibrary: number[] = [];
   const empty: number[] = [];
+  const paired: number[] = [];
   const importMs: number[] = [];
   const firstMs: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const order = i % 2 === 0 ? [true, false] : [false, true];
-    for (const library of order) {
-      if (!library) {
-        empty.push(timeProcess('').wallMs);
-        continue;
-      }
-      const run = timeProcess(script);
-      withLibrary.push(run.wallMs);
-      const inner = JSON.parse(run.stdout) as { importMs: number; firstClassifyMs: number };
-      importMs.push(inner.importMs);
-      firstMs.push(inner.firstClassifyMs);
-    }
+    // Pairs alternate which process runs first.
+    const before = i % 2 === 0 ? timeProcess(baseline).wallMs : undefined;
+    const run = timeProcess(script);
+    const partner = before ?? timeProcess(baseline).wallMs;
+    withLibrary.push(run.wallMs);
+    empty.push(partner);
+    paired.push(run.wallMs - partner);
+    const inner = JSON.parse(run.stdout) as { importMs: number; firstClassifyMs: number };
+    importMs.push(inner.importMs);
+    firstMs.push(inner.firstClassifyMs);
   }
   const withLibraryMs = median(withLibrary);
   const emptyMs = median(empty);
-  return { entry, runs, withLibraryMs, emptyMs, addedMs: withLibraryMs - emptyMs, importMs: median(importMs), firstClassifyMs: median(firstMs) };
+  return {
+    entry,
+    runs,
+    withLibraryMs,
+    emptyMs,
+    addedMs: median(paired),
+    differenceOfMediansMs: withLibraryMs - emptyMs,
+    importMs: median(importMs),
+    firstClassifyMs: median(firstMs),
+  };
 }
 
 /** Bundles a dist entry with esbuild (minified, tree-shaken) and returns its text. */
