@@ -15,9 +15,14 @@ export interface MatchContext {
   shape: Shape | null;
   /** Case-folded code, or null. */
   code: string | null;
-  /** Normalized, case-folded message, or null. */
-  folded: string | null;
-  /** Normalized message with its original case, or null. */
+  /** The message as extracted, or null. */
+  message: string | null;
+  /**
+   * Normalized, case-folded message; undefined until a message tier first needs it (most
+   * responses that match by code never do). Read through {@link normalized}.
+   */
+  folded: string | null | undefined;
+  /** Normalized message with its original case (set with `folded`). */
   original: string | null;
   /** Case-folded error names (thrown errors only). */
   names: readonly string[];
@@ -27,9 +32,10 @@ export interface MatchContext {
 }
 
 /**
- * Builds the context for one response, item or thrown error: code and message normalized
- * the way the catalog compiler normalized its side (trimmed, whitespace collapsed,
- * case-folded), so lookups compare like with like.
+ * Builds the context for one response, item or thrown error. Code and message are
+ * normalized the way the catalog compiler normalized its side (trimmed, whitespace
+ * collapsed, case-folded), so lookups compare like with like; the message only when a
+ * message tier asks for it.
  */
 export function createMatchContext(
   status: number | null,
@@ -38,29 +44,35 @@ export function createMatchContext(
   message: string | null,
   names: readonly string[] = [],
 ): MatchContext {
-  let original: string | null = null;
-  let folded: string | null = null;
-  if (message !== null) {
-    // Folding first gives a flat string (an HTML title is a slice of its page) to check for
-    // whitespace to collapse; folding neither adds nor removes whitespace.
-    folded = foldCase(message);
-    if (isCollapsed(folded)) original = message;
-    else {
-      original = collapseWhitespace(message);
-      folded = foldCase(original);
-    }
-  }
   return {
     status,
     statusClass: status === null ? null : Math.floor(status / 100),
     shape,
     code: code === null ? null : foldCase(code),
-    folded,
-    original,
+    message,
+    folded: message === null ? null : undefined,
+    original: null,
     names,
     firstWord: undefined,
     lastWord: undefined,
   };
+}
+
+/** The normalized, case-folded message (computed once per context), or null. */
+function normalized(context: MatchContext): string | null {
+  if (context.folded !== undefined) return context.folded;
+  const message = context.message!;
+  // Folding first gives a flat string (an HTML title is a slice of its page) to check for
+  // whitespace to collapse; folding neither adds nor removes whitespace.
+  let folded = foldCase(message);
+  let original = message;
+  if (!isCollapsed(folded)) {
+    original = collapseWhitespace(message);
+    folded = foldCase(original);
+  }
+  context.original = original;
+  context.folded = folded;
+  return folded;
 }
 
 /** The winning entry and the params its template captured. */
@@ -87,10 +99,11 @@ function accepts(entry: CompiledEntry, context: MatchContext): boolean {
 /** The entry's message condition: params (possibly none) when it holds, false when not. */
 function messageParams(entry: CompiledEntry, context: MatchContext): TemplateParams | undefined | false {
   if (entry.exact === null && entry.templates.length === 0) return NO_PARAMS;
-  if (context.folded === null || context.original === null) return false;
-  if (entry.exact?.has(context.folded)) return NO_PARAMS;
+  const folded = normalized(context);
+  if (folded === null || context.original === null) return false;
+  if (entry.exact?.has(folded)) return NO_PARAMS;
   for (const template of entry.templates) {
-    const params = matchTemplate(template, context.folded, context.original);
+    const params = matchTemplate(template, folded, context.original);
     if (params !== null) return params;
   }
   return false;
@@ -133,7 +146,7 @@ function tryCandidates(
   if (list === undefined) return best;
   for (const candidate of list) {
     if (!better(best, candidate) || !accepts(candidate.entry, context)) continue;
-    const params = matchTemplate(candidate.template, context.folded!, context.original!);
+    const params = matchTemplate(candidate.template, normalized(context)!, context.original!);
     // Lists are sorted by specificity, so the first hit is this list's best.
     if (params !== null) return { candidate, params };
   }
@@ -142,7 +155,7 @@ function tryCandidates(
 
 /** Tier "message": exact texts first, then templates (most specific wins). */
 export function matchByMessage(index: EntryIndex, context: MatchContext): Match | undefined {
-  const { folded } = context;
+  const folded = normalized(context);
   if (folded === null) return undefined;
   const exact = index.byExact.get(folded);
   if (exact !== undefined) for (const entry of exact) if (accepts(entry, context)) return { entry, params: NO_PARAMS };
