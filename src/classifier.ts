@@ -135,10 +135,11 @@ export function classifyResponse(engine: Engine, input: unknown, settings: Setti
   const inputVendor = raw.vendor;
   const given = settings.vendor ?? inputVendor;
   // Fast path: a vendor named exactly as its catalog needs no cleaning.
-  const requested = typeof given === 'string' && engine.vendors.has(given) ? given : (vendorName(settings.vendor) ?? vendorName(inputVendor));
+  const named = typeof given === 'string' ? engine.vendors.get(given) : undefined;
+  const requested = named !== undefined ? named.vendor : (vendorName(settings.vendor) ?? vendorName(inputVendor));
   const status = readStatus(raw.status);
   const headers = readHeaders(raw.headers, engine.wantedHeaders);
-  let catalog = requested === undefined ? undefined : engine.vendors.get(requested);
+  let catalog = named ?? (requested === undefined ? undefined : engine.vendors.get(requested));
   if (requested === undefined) {
     const url = typeof raw.url === 'string' ? raw.url : undefined;
     const fromUrl = url === undefined ? undefined : vendorFromUrl(engine.hosts, url);

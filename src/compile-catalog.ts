@@ -67,8 +67,10 @@ export interface EntryIndex {
   byExact: Map<string, CompiledEntry[]>;
   templates: TemplateIndex;
   byShape: Map<Shape, CompiledEntry[]>;
-  byStatus: Map<number, CompiledEntry[]>;
-  byClass: Map<number, CompiledEntry[]>;
+  /** Entries by exact status, indexed by the status (100-599): an array read, not a Map lookup. */
+  byStatus: readonly (CompiledEntry[] | undefined)[];
+  /** Entries by status class, indexed by the class digit (1-5). */
+  byClass: readonly (CompiledEntry[] | undefined)[];
   /** Entries without conditions of their kind (item default, transport default). */
   fallback: CompiledEntry | undefined;
 }
@@ -196,6 +198,13 @@ function byRankDescending(a: CompiledEntry, b: CompiledEntry): number {
   return b.rank - a.rank;
 }
 
+/** A Map with small integer keys as an array of that length (holes read as undefined). */
+function denseByNumber(map: ReadonlyMap<number, CompiledEntry[]>, length: number): (CompiledEntry[] | undefined)[] {
+  const dense = new Array<CompiledEntry[] | undefined>(length).fill(undefined);
+  for (const [key, list] of map) if (Number.isInteger(key) && key >= 0 && key < length) dense[key] = list;
+  return dense;
+}
+
 /** Builds the lookups for a group of entries (whole responses, items, or transport). */
 export function buildIndex(entries: readonly CompiledEntry[]): EntryIndex {
   const index: EntryIndex = {
@@ -203,10 +212,12 @@ export function buildIndex(entries: readonly CompiledEntry[]): EntryIndex {
     byExact: new Map(),
     templates: { byFirstWord: new Map(), byLastWord: new Map(), byAnyWord: new Map(), size: 0 },
     byShape: new Map(),
-    byStatus: new Map(),
-    byClass: new Map(),
+    byStatus: [],
+    byClass: [],
     fallback: undefined,
   };
+  const byStatus = new Map<number, CompiledEntry[]>();
+  const byClass = new Map<number, CompiledEntry[]>();
   // Word frequencies across templates, to key hole-led templates by their rarest word.
   const frequency = new Map<string, number>();
   for (const entry of entries)
@@ -234,12 +245,13 @@ export function buildIndex(entries: readonly CompiledEntry[]): EntryIndex {
       // Transport entries matched by error name only: kept in the code map under a prefix.
       for (const name of entry.names) push(index.byCode, `name:${name}`, entry);
     } else if (entry.shape !== null) push(index.byShape, entry.shape, entry);
-    else if (entry.status !== null) push(index.byStatus, entry.status, entry);
-    else if (entry.statusClass !== null) push(index.byClass, entry.statusClass, entry);
+    else if (entry.status !== null) push(byStatus, entry.status, entry);
+    else if (entry.statusClass !== null) push(byClass, entry.statusClass, entry);
     else index.fallback ??= entry;
   }
-  for (const map of [index.byCode, index.byExact, index.byShape, index.byStatus, index.byClass])
-    for (const list of map.values()) list.sort(byRankDescending);
+  for (const map of [index.byCode, index.byExact, index.byShape, byStatus, byClass]) for (const list of map.values()) list.sort(byRankDescending);
+  index.byStatus = denseByNumber(byStatus, 600);
+  index.byClass = denseByNumber(byClass, 10);
   for (const map of [index.templates.byFirstWord, index.templates.byLastWord, index.templates.byAnyWord])
     for (const list of map.values())
       list.sort((a, b) => b.entry.rank - a.entry.rank || b.template.literalLength - a.template.literalLength);

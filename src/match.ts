@@ -194,9 +194,9 @@ export function matchByShape(index: EntryIndex, context: MatchContext): Match | 
 /** Tier "status": an exact status entry, else a status class entry. */
 export function matchByStatus(index: EntryIndex, context: MatchContext): Match | undefined {
   if (context.status === null) return undefined;
-  const exact = index.byStatus.get(context.status);
+  const exact = index.byStatus[context.status];
   if (exact !== undefined) for (const entry of exact) if (accepts(entry, context)) return { entry, params: NO_PARAMS };
-  const byClass = index.byClass.get(context.statusClass!);
+  const byClass = index.byClass[context.statusClass!];
   if (byClass !== undefined) for (const entry of byClass) if (accepts(entry, context)) return { entry, params: NO_PARAMS };
   return undefined;
 }

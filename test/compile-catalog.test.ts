@@ -134,8 +134,8 @@ describe('compileCatalog: indexes', () => {
     expect(ids(compiled.responses.byExact.get('access denied'))).toEqual(['acme.exact']);
     expect(ids(compiled.responses.byExact.get('success'))).toEqual(['acme.ok']);
     expect(ids(compiled.responses.byShape.get('html'))).toEqual(['acme.html']);
-    expect(ids(compiled.responses.byStatus.get(404))).toEqual(['acme.status']);
-    expect(ids(compiled.responses.byClass.get(5))).toEqual(['acme.class']);
+    expect(ids(compiled.responses.byStatus[404])).toEqual(['acme.status']);
+    expect(ids(compiled.responses.byClass[5])).toEqual(['acme.class']);
   });
 
   it('indexes literal-led templates by their first word', () => {
