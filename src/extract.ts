@@ -6,7 +6,7 @@
 import type { ParsedBody } from './parse-body.js';
 import { extractFields } from './fields.js';
 import { mine, plainCopy } from './safe.js';
-import { clip, hasText } from './text.js';
+import { clip, detached, hasText } from './text.js';
 import type { FieldError } from './types.js';
 import type { Shape } from './vocabulary.js';
 
@@ -359,7 +359,7 @@ export function htmlTitle(html: string): string | null {
   for (const tag of [TITLE_TAG, HEADING_TAG]) {
     const raw = tagText(html, tag);
     const text = raw === null ? '' : decodeEntities(raw).trim();
-    if (text !== '') return text;
+    if (text !== '') return detached(text);
   }
   return null;
 }
@@ -370,7 +370,7 @@ function firstLine(body: string): string | null {
   const start = text.search(/\S/);
   if (start === -1) return null;
   const end = text.indexOf('\n', start);
-  return clip((end === -1 ? text.slice(start) : text.slice(start, end)).trim(), MAX_TEXT_MESSAGE);
+  return detached(clip((end === -1 ? text.slice(start) : text.slice(start, end)).trim(), MAX_TEXT_MESSAGE));
 }
 
 /**

@@ -4,8 +4,19 @@
  */
 import type { CompiledEntry, EntryIndex, TemplateCandidate } from './compile-catalog.js';
 import { matchTemplate, type TemplateParams } from './template.js';
-import { collapseWhitespace, foldCase, isCollapsed } from './text.js';
+import { collapseWhitespace, detached, foldCase, isCollapsed } from './text.js';
 import type { Shape } from './vocabulary.js';
+
+/** A message normalized for matching: trimmed, whitespace collapsed, and case-folded. */
+interface NormalizedMessage {
+  /** Normalized, with its original case. */
+  original: string;
+  /** Normalized and case-folded. */
+  folded: string;
+  /** First and last word of `folded` (template index keys). */
+  firstWord: string;
+  lastWord: string;
+}
 
 /** What the matcher knows about one response (or one item, or one thrown error). */
 export interface MatchContext {
@@ -18,17 +29,12 @@ export interface MatchContext {
   /** The message as extracted, or null. */
   message: string | null;
   /**
-   * Normalized, case-folded message; undefined until a message tier first needs it (most
-   * responses that match by code never do). Read through {@link normalized}.
+   * The message normalized; undefined until a message tier first needs it (most responses
+   * that match by code never do). Read through {@link normalized}.
    */
-  folded: string | null | undefined;
-  /** Normalized message with its original case (set with `folded`). */
-  original: string | null;
+  text: NormalizedMessage | null | undefined;
   /** Case-folded error names (thrown errors only). */
   names: readonly string[];
-  /** First and last word of `folded`, computed on first use (shared by every catalog tried). */
-  firstWord: string | undefined;
-  lastWord: string | undefined;
 }
 
 /**
@@ -50,18 +56,20 @@ export function createMatchContext(
     shape,
     code: code === null ? null : foldCase(code),
     message,
-    folded: message === null ? null : undefined,
-    original: null,
+    text: message === null ? null : undefined,
     names,
-    firstWord: undefined,
-    lastWord: undefined,
   };
 }
 
-/** The normalized, case-folded message (computed once per context), or null. */
-function normalized(context: MatchContext): string | null {
-  if (context.folded !== undefined) return context.folded;
-  const message = context.message!;
+// Normalizing is a pure function of the message, and services repeat their messages: the
+// results for short messages are kept in a bounded table (emptied when full), so a repeated
+// message costs one lookup, and its folded form, already hashed, makes the catalog lookups
+// cheaper too. Results are the same with or without the table.
+const NORMALIZED = new Map<string, NormalizedMessage>();
+const MAX_NORMALIZED = 1024;
+const MAX_NORMALIZED_LENGTH = 256;
+
+function normalize(message: string): NormalizedMessage {
   // Folding first gives a flat string (an HTML title is a slice of its page) to check for
   // whitespace to collapse; folding neither adds nor removes whitespace.
   let folded = foldCase(message);
@@ -70,9 +78,33 @@ function normalized(context: MatchContext): string | null {
     original = collapseWhitespace(message);
     folded = foldCase(original);
   }
-  context.original = original;
-  context.folded = folded;
-  return folded;
+  const space = folded.indexOf(' ');
+  return {
+    original,
+    folded,
+    firstWord: space === -1 ? folded : folded.slice(0, space),
+    lastWord: space === -1 ? folded : folded.slice(folded.lastIndexOf(' ') + 1),
+  };
+}
+
+/** The normalized message (computed once per context), or null. */
+function normalized(context: MatchContext): NormalizedMessage | null {
+  if (context.text !== undefined) return context.text;
+  const message = context.message!;
+  const cacheable = message.length <= MAX_NORMALIZED_LENGTH;
+  let text = cacheable ? NORMALIZED.get(message) : undefined;
+  if (text === undefined) {
+    if (cacheable) {
+      // The table keeps its strings as copies of their own: a message cut from a larger
+      // string must not keep that string alive.
+      const key = detached(message);
+      text = normalize(key);
+      if (NORMALIZED.size >= MAX_NORMALIZED) NORMALIZED.clear();
+      NORMALIZED.set(key, text);
+    } else text = normalize(message);
+  }
+  context.text = text;
+  return text;
 }
 
 /** The winning entry and the params its template captured. */
@@ -99,11 +131,11 @@ function accepts(entry: CompiledEntry, context: MatchContext): boolean {
 /** The entry's message condition: params (possibly none) when it holds, false when not. */
 function messageParams(entry: CompiledEntry, context: MatchContext): TemplateParams | undefined | false {
   if (entry.exact === null && entry.templates.length === 0) return NO_PARAMS;
-  const folded = normalized(context);
-  if (folded === null || context.original === null) return false;
-  if (entry.exact?.has(folded)) return NO_PARAMS;
+  const text = normalized(context);
+  if (text === null) return false;
+  if (entry.exact?.has(text.folded)) return NO_PARAMS;
   for (const template of entry.templates) {
-    const params = matchTemplate(template, folded, context.original);
+    const params = matchTemplate(template, text.folded, text.original);
     if (params !== null) return params;
   }
   return false;
@@ -141,12 +173,13 @@ function better(best: { candidate: TemplateCandidate; params: TemplateParams } |
 function tryCandidates(
   list: readonly TemplateCandidate[] | undefined,
   context: MatchContext,
+  text: NormalizedMessage,
   best: { candidate: TemplateCandidate; params: TemplateParams } | undefined,
 ): { candidate: TemplateCandidate; params: TemplateParams } | undefined {
   if (list === undefined) return best;
   for (const candidate of list) {
     if (!better(best, candidate) || !accepts(candidate.entry, context)) continue;
-    const params = matchTemplate(candidate.template, normalized(context)!, context.original!);
+    const params = matchTemplate(candidate.template, text.folded, text.original);
     // Lists are sorted by specificity, so the first hit is this list's best.
     if (params !== null) return { candidate, params };
   }
@@ -155,19 +188,15 @@ function tryCandidates(
 
 /** Tier "message": exact texts first, then templates (most specific wins). */
 export function matchByMessage(index: EntryIndex, context: MatchContext): Match | undefined {
-  const folded = normalized(context);
-  if (folded === null) return undefined;
+  const text = normalized(context);
+  if (text === null) return undefined;
+  const { folded } = text;
   const exact = index.byExact.get(folded);
   if (exact !== undefined) for (const entry of exact) if (accepts(entry, context)) return { entry, params: NO_PARAMS };
   const { templates } = index;
   if (templates.size === 0) return undefined;
-  if (context.firstWord === undefined) {
-    const space = folded.indexOf(' ');
-    context.firstWord = space === -1 ? folded : folded.slice(0, space);
-    context.lastWord = space === -1 ? folded : folded.slice(folded.lastIndexOf(' ') + 1);
-  }
-  let best = tryCandidates(templates.byFirstWord.get(context.firstWord), context, undefined);
-  if (templates.byLastWord.size > 0) best = tryCandidates(templates.byLastWord.get(context.lastWord!), context, best);
+  let best = tryCandidates(templates.byFirstWord.get(text.firstWord), context, text, undefined);
+  if (templates.byLastWord.size > 0) best = tryCandidates(templates.byLastWord.get(text.lastWord), context, text, best);
   if (templates.byAnyWord.size > 0) {
     // One pass over the message's words; each word is one map lookup.
     let start = 0;
@@ -175,7 +204,7 @@ export function matchByMessage(index: EntryIndex, context: MatchContext): Match 
     while (start <= folded.length) {
       const end = folded.indexOf(' ', start);
       const word = end === -1 ? folded.slice(start) : folded.slice(start, end);
-      best = tryCandidates(templates.byAnyWord.get(word), context, best);
+      best = tryCandidates(templates.byAnyWord.get(word), context, text, best);
       if (end === -1) break;
       start = end + 1;
     }

@@ -68,3 +68,13 @@ export function textKey(text: string): string {
 export function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
+
+/**
+ * `text` as a string of its own. A substring can share the memory of the string it was cut
+ * from (V8 sliced strings): a page title would keep its whole page alive for as long as a
+ * result, or a cache entry, holds the title. Concatenating forces a flat copy; the slice
+ * that follows shares only that copy.
+ */
+export function detached(text: string): string {
+  return `${text} `.slice(0, -1);
+}
