@@ -342,6 +342,30 @@ describe('invalid input never throws', () => {
     }
   });
 
+  it('reads the other members when one member getter throws', () => {
+    const input = {
+      get vendor(): string {
+        throw new Error('getter');
+      },
+      status: 400,
+      headers: { 'x-request-id': 'req-9' },
+      body: '{"message":"Invalid Campaign ID"}',
+    };
+    const result = classifier.classify(input);
+    expect(result).toMatchObject({ status: 400, requestId: 'req-9' });
+    // No vendor could be read: the message is still matched, through the generic tiers.
+    expect(errorOf(result)).toMatchObject({ status: 400, message: 'Invalid Campaign ID' });
+    const viaProxy = new Proxy({ vendor: 'braze', status: 400, body: '{"message":"Invalid Campaign ID"}' }, {});
+    expect(errorOf(classifier.classify(viaProxy)).id).toBe('braze.invalid_campaign_id');
+  });
+
+  it('does not read members inherited by the input', () => {
+    const inherited = Object.create({ vendor: 'braze', body: '{"message":"Invalid Campaign ID"}' }) as Record<string, unknown>;
+    inherited['status'] = 400;
+    expect(classifier.classify(inherited)).toMatchObject({ vendor: null, status: 400 });
+    expect(errorOf(classifier.classify(inherited)).id).toBe('http.400');
+  });
+
   it('keeps the status when the headers are a revoked Proxy', () => {
     const { proxy, revoke } = Proxy.revocable({}, {});
     revoke();

@@ -82,6 +82,22 @@ describe('matchByMessage', () => {
     expect(find(context({ message: 'ACCESS DENIED', status: 400 }))?.entry.id).toBe('acme.exact');
   });
 
+  it('gives the same answers for repeated and for thousands of distinct messages (normalized once, kept in a bounded table)', () => {
+    const run = (message: string) => {
+      const match = find(context({ message, status: 400 }));
+      return [match?.entry.id, match?.params];
+    };
+    const first = [run('Maximum 5 recipients allowed'), run('  ACCESS\tdenied '), run("'email' is not valid")];
+    for (let i = 0; i < 3000; i++) expect(run(`Maximum ${i} recipients allowed`)).toEqual(['acme.template_long', { max: i }]);
+    const again = [run('Maximum 5 recipients allowed'), run('  ACCESS\tdenied '), run("'email' is not valid")];
+    expect(again).toEqual(first);
+    expect(first).toEqual([
+      ['acme.template_long', { max: 5 }],
+      ['acme.exact', undefined],
+      ['acme.hole_led', { field: 'email' }],
+    ]);
+  });
+
   it('prefers a template with a status to one without', () => {
     expect(find(context({ message: 'Access granted here', status: 401 }))?.entry.id).toBe('acme.template_status');
     expect(find(context({ message: 'Access granted here', status: 400 }))?.entry.id).toBe('acme.template_generic');

@@ -3,7 +3,8 @@
  * repeated whitespace" used by both catalog compilation and matching.
  */
 import { describe, expect, it } from 'vitest';
-import { clip, collapseWhitespace, foldCase, textKey } from '../src/text.js';
+import fc from 'fast-check';
+import { clip, collapseWhitespace, detached, foldCase, hasText, isCollapsed, textKey, trimmed } from '../src/text.js';
 
 describe('collapseWhitespace', () => {
   it('trims both ends', () => {
@@ -61,5 +62,36 @@ describe('clip', () => {
     const clipped = clip('abcdef', 4);
     expect(clipped).toBe('abc…');
     expect(clipped).toHaveLength(4);
+  });
+});
+
+describe('isCollapsed', () => {
+  it('is true only for text collapseWhitespace leaves as it is', () => {
+    for (const text of ['', 'a', 'invalid campaign id', 'a b c']) expect(isCollapsed(text)).toBe(true);
+    for (const text of [' a', 'a ', 'a  b', 'a\tb', 'a\nb', 'a\u00a0b', 'a\u2003b', 'a\u3000b', 'a\ufeffb', ' ', '\r']) expect(isCollapsed(text)).toBe(false);
+  });
+
+  it('agrees with collapseWhitespace on any text', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', 'B', ' ', '\t', '\n', '\u00a0', '\u2028', '\u200a', 'é', 'İ') });
+    fc.assert(fc.property(text, (value) => isCollapsed(value) === (collapseWhitespace(value) === value)));
+  });
+});
+
+describe('hasText and trimmed', () => {
+  it('hasText is false only for empty or all-whitespace text', () => {
+    expect([hasText('x'), hasText(' x'), hasText('\u00a0x'), hasText(''), hasText(' \t\n'), hasText('\u00a0\u3000')]).toEqual([true, true, true, false, false, false]);
+  });
+
+  it('trimmed equals trim() for any text', () => {
+    fc.assert(fc.property(fc.string({ unit: fc.constantFrom('a', ' ', '\t', '\u00a0', 'é', '~') }), (value) => trimmed(value) === value.trim()));
+  });
+});
+
+describe('detached', () => {
+  it('returns an equal string', () => {
+    const page = `<title>${'x'.repeat(40)}</title>${'y'.repeat(100_000)}`;
+    const title = page.slice(7, 47);
+    expect(detached(title)).toBe(title);
+    expect(detached('')).toBe('');
   });
 });
