@@ -56,17 +56,6 @@ function describeValue(value: unknown): string {
   return isArray(value) ? 'array' : typeof value;
 }
 
-function safeNow(now: () => number): () => number {
-  return () => {
-    try {
-      const value = now();
-      return typeof value === 'number' && Number.isFinite(value) ? value : Date.now();
-    } catch {
-      return Date.now();
-    }
-  };
-}
-
 const NO_CATALOGS: readonly CompiledCatalog[] = [];
 
 function vendorTiers(catalog: CompiledCatalog, context: MatchContext): Match | undefined {
@@ -212,7 +201,7 @@ function errorFor(
         body: body.kind === 'json' ? body.value : undefined,
         resetUnit: catalog?.resetUnit ?? 'auto',
         bodyFields: catalog?.retryBodyFields ?? [],
-        now: safeNow(settings.now),
+        now: settings.now,
         maxMs: settings.maxRetryAfterMs,
       })
     : undefined;

@@ -23,6 +23,7 @@ export interface RetryContext {
   body: unknown;
   resetUnit: ResetUnit;
   bodyFields: readonly RetryBodyField[];
+  /** The caller's clock, read only when a value needs it; one that throws or returns junk reads as `Date.now()`. */
   now: () => number;
   maxMs: number;
 }
@@ -108,8 +109,26 @@ const RESET_HEADERS = ['ratelimit-reset', 'x-ratelimit-reset'];
 
 /** Every header {@link resolveRetryAfter} reads, lower case. */
 export const RETRY_HEADERS: readonly string[] = ['retry-after', 'ratelimit', ...RESET_HEADERS];
-const DELTA_SECONDS = /^\d{1,12}$/;
-const DECIMAL = /^\d{1,15}(?:\.\d{1,6})?$/;
+/** Whether `text[from, to)` is 1 to `max` ASCII digits (a loop: these values are a few characters long). */
+function digits(text: string, from: number, to: number, max: number): boolean {
+  if (to <= from || to - from > max) return false;
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
+}
+
+/** RFC 9110 delta-seconds, bounded to 12 digits. */
+function isDeltaSeconds(text: string): boolean {
+  return digits(text, 0, text.length, 12);
+}
+
+/** Up to 15 integer digits, optionally a dot and 1 to 6 more. */
+function isDecimal(text: string): boolean {
+  const dot = text.indexOf('.');
+  return dot === -1 ? digits(text, 0, text.length, 15) : digits(text, 0, dot, 15) && digits(text, dot + 1, text.length, 6);
+}
 
 function clamp(ms: number, maxMs: number): number {
   if (!Number.isFinite(ms) || ms < 0) return 0;
@@ -122,7 +141,7 @@ function clamp(ms: number, maxMs: number): number {
  */
 export function parseRetryAfter(value: string, now: number): number | undefined {
   const text = value.trim();
-  if (DELTA_SECONDS.test(text)) return Number(text) * 1000;
+  if (isDeltaSeconds(text)) return Number(text) * 1000;
   const date = parseHttpDate(text, now);
   return date === undefined ? undefined : date - now;
 }
@@ -130,7 +149,7 @@ export function parseRetryAfter(value: string, now: number): number | undefined 
 /** A reset header value (seconds) read per the vendor's unit. */
 export function parseResetValue(value: string, unit: ResetUnit, now: number): number | undefined {
   const text = value.trim();
-  if (!DECIMAL.test(text)) return undefined;
+  if (!isDecimal(text)) return undefined;
   const n = Number(text);
   const epoch = unit === 'epoch-seconds' || (unit === 'auto' && n >= EPOCH_THRESHOLD);
   return epoch ? n * 1000 - now : n * 1000;
@@ -148,7 +167,7 @@ function parseRateLimitField(value: string): number | undefined {
     const eq = param.indexOf('=');
     if (eq !== -1 && param.slice(0, eq).trim().toLowerCase() === 't') {
       const seconds = param.slice(eq + 1).trim();
-      return DELTA_SECONDS.test(seconds) ? Number(seconds) * 1000 : undefined;
+      return isDeltaSeconds(seconds) ? Number(seconds) * 1000 : undefined;
     }
   }
   return undefined;
@@ -157,11 +176,21 @@ function parseRateLimitField(value: string): number | undefined {
 function fromBody(body: unknown, fields: readonly RetryBodyField[]): number | undefined {
   for (const field of fields) {
     let value = ownPath(body, field.path);
-    if (typeof value === 'string' && DECIMAL.test(value.trim())) value = Number(value.trim());
+    if (typeof value === 'string' && isDecimal(value.trim())) value = Number(value.trim());
     if (typeof value === 'number' && Number.isFinite(value) && value >= 0)
       return field.unit === 'seconds' ? value * 1000 : value;
   }
   return undefined;
+}
+
+/** The caller's clock, read defensively: a clock that throws or returns junk reads as `Date.now()`. */
+function readClock(now: () => number): number {
+  try {
+    const value = now();
+    return typeof value === 'number' && Number.isFinite(value) ? value : Date.now();
+  } catch {
+    return Date.now();
+  }
 }
 
 /**
@@ -174,7 +203,7 @@ export function resolveRetryAfter(context: RetryContext): number | undefined {
   // The clock is read only when a value needs it (HTTP-date or epoch), in this order.
   let ms: number | undefined;
   const retryAfter = headers.get('retry-after');
-  if (retryAfter !== undefined) ms = parseRetryAfter(retryAfter, context.now());
+  if (retryAfter !== undefined) ms = parseRetryAfter(retryAfter, readClock(context.now));
   if (ms === undefined) {
     const rateLimit = headers.get('ratelimit');
     if (rateLimit !== undefined) ms = parseRateLimitField(rateLimit);
@@ -182,7 +211,7 @@ export function resolveRetryAfter(context: RetryContext): number | undefined {
   for (const name of RESET_HEADERS) {
     if (ms !== undefined) break;
     const reset = headers.get(name);
-    if (reset !== undefined) ms = parseResetValue(reset, context.resetUnit, context.now());
+    if (reset !== undefined) ms = parseResetValue(reset, context.resetUnit, readClock(context.now));
   }
   if (ms === undefined && context.bodyFields.length > 0) ms = fromBody(context.body, context.bodyFields);
   return ms === undefined ? undefined : clamp(ms, context.maxMs);
