@@ -1,8 +1,8 @@
 /**
  * Interleaved A/B timing with tinybench. The machine is noisy (2 shared cores), so the
  * baseline and the subject run in alternating short rounds (B, A, A, B, ...), each round a
- * fresh tinybench `Bench` of both tasks; the samples of all rounds are pooled per task.
- * A drift in machine speed then hits both sides alike.
+ * fresh tinybench `Bench` of both tasks. The figure is the median of the per-round ratios;
+ * the samples of all rounds are also pooled per task for the other statistics.
  *
  * One task iteration is one pass over a whole corpus, so a sample is milliseconds long
  * and far above the timer's resolution.
@@ -26,8 +26,15 @@ export interface SideStats {
 export interface Comparison {
   baseline: SideStats;
   subject: SideStats;
-  /** subject median / baseline median. */
+  /**
+   * The figure: the median of the per-round ratios (each round's subject median over its
+   * baseline median). Rounds are short and alternate, so each ratio compares two sides
+   * measured moments apart; a burst of load from elsewhere moves single rounds, not the
+   * median.
+   */
   ratio: number;
+  /** Median of all subject samples over median of all baseline samples. */
+  ratioOfPooledMedians: number;
   /** subject mean / baseline mean. */
   ratioOfMeans: number;
   /**
@@ -93,7 +100,8 @@ export async function compare(baseline: () => void, subject: () => void, options
   return {
     baseline: base,
     subject: subj,
-    ratio: subj.medianMs / base.medianMs,
+    ratio: median(roundRatios),
+    ratioOfPooledMedians: subj.medianMs / base.medianMs,
     ratioOfMeans: subj.meanMs / base.meanMs,
     ratioOfP10: subj.p10Ms / base.p10Ms,
     ratioRmePercent: Math.sqrt(base.rmePercent ** 2 + subj.rmePercent ** 2),

@@ -40,7 +40,7 @@ const dist = distArg === undefined ? join(root, 'dist') : resolve(distArg.slice(
 const CORPUS_SIZE = 2000;
 const SYNTHETIC_ENTRIES = 10_000;
 const SYNTHETIC_SHARE = 500;
-const MICRO: CompareOptions = quick ? { rounds: 6, timeMs: 100, warmupMs: 50 } : { rounds: 16, timeMs: 200, warmupMs: 50 };
+const MICRO: CompareOptions = quick ? { rounds: 12, timeMs: 50, warmupMs: 10 } : { rounds: 48, timeMs: 60, warmupMs: 15 };
 
 const log = (line = '') => process.stdout.write(`${line}\n`);
 const started = performance.now();
@@ -56,8 +56,9 @@ function classifyAll(classify: (input: BenchInput) => { outcome: string }, input
 
 function ratioDetail(c: Comparison, baseline: string, subject: string): string {
   return (
-    `${subject} ${c.subject.medianMs.toFixed(2)} ms vs ${baseline} ${c.baseline.medianMs.toFixed(2)} ms per pass (medians); ` +
-    `ratio of means ${c.ratioOfMeans.toFixed(2)} ±${c.ratioRmePercent.toFixed(1)}%, of p10 ${c.ratioOfP10.toFixed(2)}; per round ${c.roundRatios.min.toFixed(2)}–${c.roundRatios.max.toFixed(2)}`
+    `median of ${c.rounds} per-round ratios (${c.roundRatios.min.toFixed(2)}–${c.roundRatios.max.toFixed(2)}); ` +
+    `${subject} ${c.subject.medianMs.toFixed(2)} ms vs ${baseline} ${c.baseline.medianMs.toFixed(2)} ms per pass (pooled medians, ratio ${c.ratioOfPooledMedians.toFixed(2)}); ` +
+    `ratio of means ${c.ratioOfMeans.toFixed(2)} ±${c.ratioRmePercent.toFixed(1)}%, of p10 ${c.ratioOfP10.toFixed(2)}`
   );
 }
 
