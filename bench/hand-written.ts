@@ -250,6 +250,12 @@ function brazeStatus(status: number | null, message: string | null): HandResult 
       return result(v, status, 'braze.unknown_api_key', 'authentication', false, null, message);
     case 429:
       return result(v, status, 'braze.rate_limited', 'rate_limit', true, null, message);
+    case 502:
+      return result(v, status, 'braze.bad_gateway', 'unavailable', true, null, message);
+    case 503:
+      return result(v, status, 'braze.service_unavailable', 'unavailable', true, null, message);
+    case 504:
+      return result(v, status, 'braze.gateway_timeout', 'unavailable', true, null, message);
   }
   if (status !== null && status >= 500) return result(v, status, 'braze.server_error', 'server', true, null, message);
   return undefined;

@@ -142,10 +142,24 @@ if (wants('1')) {
 
 if (wants('2')) {
   log('2. classify vs a hand-written switch/if classifier …');
+  // The baseline must make the same decisions, or the ratio compares different work.
+  const agree = inputs.filter((input) => {
+    const ours = lib.classify(input);
+    const theirs = handClassify(input);
+    return ours.outcome === theirs.outcome && (ours.error === null || (ours.error.category === theirs.category && ours.error.retryable === theirs.retryable));
+  }).length;
   const c = await compare(classifyAll(handClassify, inputs), classifyAll(lib.classify, inputs), MICRO);
-  log(`   ratio ${c.ratio.toFixed(2)} (hand-written ${((c.baseline.medianMs * 1000) / CORPUS_SIZE).toFixed(2)} µs/response)`);
-  rows.push({ id: '2', name: 'classify vs hand-written', value: c.ratio, unit: 'x', limit: 1.2, comparison: '<=', detail: ratioDetail(c, 'hand-written', 'classify') });
-  details.target2 = c;
+  log(`   ratio ${c.ratio.toFixed(2)} (hand-written ${((c.baseline.medianMs * 1000) / CORPUS_SIZE).toFixed(2)} µs/response; same outcome, category and retryable on ${agree} of ${CORPUS_SIZE})`);
+  rows.push({
+    id: '2',
+    name: 'classify vs hand-written',
+    value: c.ratio,
+    unit: 'x',
+    limit: 1.2,
+    comparison: '<=',
+    detail: `${ratioDetail(c, 'hand-written', 'classify')}; the two agree on outcome, category and retryable for ${agree} of ${CORPUS_SIZE} responses`,
+  });
+  details.target2 = { ...c, agree };
 }
 
 // ------------------------------------------------------------------ 3. catalog scaling
