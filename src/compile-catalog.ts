@@ -3,10 +3,11 @@
  * classifier is created, so `classify` does map lookups instead of scanning entries.
  *
  * - codes, exact texts and statuses are `Map` keys;
- * - templates are indexed by their first literal word (or, for templates that start with
- *   a hole, their last one; only templates with holes at both ends fall back to their
- *   rarest literal word and a pass over the message's words), so a lookup or two finds
- *   the few templates worth trying, however many the catalog has.
+ * - templates are indexed by their first two literal words, or their first (or, for
+ *   templates that start with a hole, their last two or last one; only templates with
+ *   holes at both ends fall back to their rarest literal word and a pass over the
+ *   message's words), so a few lookups find the few templates worth trying, however many
+ *   the catalog has.
  */
 import { shapePreference, type ShapePreference } from './extract.js';
 import type { Catalog, CatalogEntry } from './generated/catalog-types.js';
@@ -46,9 +47,13 @@ export interface CompiledEntry {
 
 /** Templates grouped for one-pass lookup. */
 export interface TemplateIndex {
-  /** Literal-led templates keyed by their first word. */
+  /** Templates that start with two literal words, keyed by them (`"too many"`). */
+  byFirstTwoWords: Map<string, TemplateCandidate[]>;
+  /** Other literal-led templates keyed by their first word. */
   byFirstWord: Map<string, TemplateCandidate[]>;
-  /** Hole-led templates that end with a literal word, keyed by that word. */
+  /** Hole-led templates that end with two literal words, keyed by them. */
+  byLastTwoWords: Map<string, TemplateCandidate[]>;
+  /** Other hole-led templates that end with a literal word, keyed by that word. */
   byLastWord: Map<string, TemplateCandidate[]>;
   /** Templates with holes at both ends, keyed by their rarest literal word. */
   byAnyWord: Map<string, TemplateCandidate[]>;
@@ -210,7 +215,7 @@ export function buildIndex(entries: readonly CompiledEntry[]): EntryIndex {
   const index: EntryIndex = {
     byCode: new Map(),
     byExact: new Map(),
-    templates: { byFirstWord: new Map(), byLastWord: new Map(), byAnyWord: new Map(), size: 0 },
+    templates: { byFirstTwoWords: new Map(), byFirstWord: new Map(), byLastTwoWords: new Map(), byLastWord: new Map(), byAnyWord: new Map(), size: 0 },
     byShape: new Map(),
     byStatus: [],
     byClass: [],
@@ -232,7 +237,10 @@ export function buildIndex(entries: readonly CompiledEntry[]): EntryIndex {
       for (const template of entry.templates) {
         const candidate = { template, entry };
         index.templates.size++;
-        if (template.startsWithWord) push(index.templates.byFirstWord, template.literalWords[0]!, candidate);
+        // Two words narrow a bucket to the few templates that share them.
+        if (template.leading.length === 2) push(index.templates.byFirstTwoWords, template.leading.join(' '), candidate);
+        else if (template.startsWithWord) push(index.templates.byFirstWord, template.literalWords[0]!, candidate);
+        else if (template.trailing.length === 2) push(index.templates.byLastTwoWords, template.trailing.join(' '), candidate);
         else if (template.endsWithWord) push(index.templates.byLastWord, template.literalWords[template.literalWords.length - 1]!, candidate);
         else {
           const rarest = template.literalWords.reduce((best, word) =>
@@ -252,7 +260,8 @@ export function buildIndex(entries: readonly CompiledEntry[]): EntryIndex {
   for (const map of [index.byCode, index.byExact, index.byShape, byStatus, byClass]) for (const list of map.values()) list.sort(byRankDescending);
   index.byStatus = denseByNumber(byStatus, 600);
   index.byClass = denseByNumber(byClass, 10);
-  for (const map of [index.templates.byFirstWord, index.templates.byLastWord, index.templates.byAnyWord])
+  const { templates } = index;
+  for (const map of [templates.byFirstTwoWords, templates.byFirstWord, templates.byLastTwoWords, templates.byLastWord, templates.byAnyWord])
     for (const list of map.values())
       list.sort((a, b) => b.entry.rank - a.entry.rank || b.template.literalLength - a.template.literalLength);
   return index;

@@ -10,6 +10,7 @@ import { createClassifierFromCatalogs } from './classifier.js';
 import { compileCatalog, type CompiledCatalog, type CompiledEntry, type EntryIndex, type TemplateCandidate } from './compile-catalog.js';
 import { exampleMismatches, runExample } from './examples.js';
 import { extract } from './extract.js';
+import { messageKeys } from './match.js';
 import type { Catalog, CatalogEntry } from './generated/catalog-types.js';
 import { normalizeThrown } from './normalize-error.js';
 import { parseBody } from './parse-body.js';
@@ -109,13 +110,16 @@ function templateMatches(template: Template, message: string): boolean {
 /** The message entries of `index` that could match `folded`: its exact bucket and template buckets. */
 function messageCandidates(index: EntryIndex, folded: string): Set<CompiledEntry> {
   const found = new Set<CompiledEntry>(index.byExact.get(folded) ?? []);
-  const words = folded.split(' ');
   const add = (list: readonly TemplateCandidate[] | undefined): void => {
     for (const candidate of list ?? []) found.add(candidate.entry);
   };
-  add(index.templates.byFirstWord.get(words[0] ?? ''));
-  add(index.templates.byLastWord.get(words[words.length - 1] ?? ''));
-  for (const word of words) add(index.templates.byAnyWord.get(word));
+  const keys = messageKeys(folded);
+  const { templates } = index;
+  if (keys.firstTwoWords !== undefined) add(templates.byFirstTwoWords.get(keys.firstTwoWords));
+  add(templates.byFirstWord.get(keys.firstWord));
+  if (keys.lastTwoWords !== undefined) add(templates.byLastTwoWords.get(keys.lastTwoWords));
+  add(templates.byLastWord.get(keys.lastWord));
+  for (const word of folded.split(' ')) add(templates.byAnyWord.get(word));
   return found;
 }
 

@@ -13,9 +13,11 @@ interface NormalizedMessage {
   original: string;
   /** Normalized and case-folded. */
   folded: string;
-  /** First and last word of `folded` (template index keys). */
+  /** Template index keys: the first and last word of `folded`, and its first and last two words (undefined for one word). */
   firstWord: string;
   lastWord: string;
+  firstTwoWords: string | undefined;
+  lastTwoWords: string | undefined;
 }
 
 /** What the matcher knows about one response (or one item, or one thrown error). */
@@ -78,12 +80,21 @@ function normalize(message: string): NormalizedMessage {
     original = collapseWhitespace(message);
     folded = foldCase(original);
   }
-  const space = folded.indexOf(' ');
+  return { original, folded, ...messageKeys(folded) };
+}
+
+/** The template index keys of a normalized, folded message. */
+export function messageKeys(folded: string): Pick<NormalizedMessage, 'firstWord' | 'lastWord' | 'firstTwoWords' | 'lastTwoWords'> {
+  const first = folded.indexOf(' ');
+  if (first === -1) return { firstWord: folded, lastWord: folded, firstTwoWords: undefined, lastTwoWords: undefined };
+  const second = folded.indexOf(' ', first + 1);
+  const last = folded.lastIndexOf(' ');
+  const beforeLast = folded.lastIndexOf(' ', last - 1);
   return {
-    original,
-    folded,
-    firstWord: space === -1 ? folded : folded.slice(0, space),
-    lastWord: space === -1 ? folded : folded.slice(folded.lastIndexOf(' ') + 1),
+    firstWord: folded.slice(0, first),
+    lastWord: folded.slice(last + 1),
+    firstTwoWords: second === -1 ? folded : folded.slice(0, second),
+    lastTwoWords: beforeLast === -1 ? folded : folded.slice(beforeLast + 1),
   };
 }
 
@@ -164,7 +175,13 @@ export function matchByName(index: EntryIndex, context: MatchContext): Match | u
   return undefined;
 }
 
-function better(best: { candidate: TemplateCandidate; params: TemplateParams } | undefined, candidate: TemplateCandidate): boolean {
+/** The best template match so far. */
+interface Best {
+  candidate: TemplateCandidate;
+  params: TemplateParams;
+}
+
+function better(best: Best | undefined, candidate: TemplateCandidate): boolean {
   if (best === undefined) return true;
   const a = best.candidate;
   return candidate.entry.rank > a.entry.rank || (candidate.entry.rank === a.entry.rank && candidate.template.literalLength > a.template.literalLength);
@@ -174,8 +191,8 @@ function tryCandidates(
   list: readonly TemplateCandidate[] | undefined,
   context: MatchContext,
   text: NormalizedMessage,
-  best: { candidate: TemplateCandidate; params: TemplateParams } | undefined,
-): { candidate: TemplateCandidate; params: TemplateParams } | undefined {
+  best: Best | undefined,
+): Best | undefined {
   if (list === undefined) return best;
   for (const candidate of list) {
     if (!better(best, candidate) || !accepts(candidate.entry, context)) continue;
@@ -195,7 +212,12 @@ export function matchByMessage(index: EntryIndex, context: MatchContext): Match 
   if (exact !== undefined) for (const entry of exact) if (accepts(entry, context)) return { entry, params: NO_PARAMS };
   const { templates } = index;
   if (templates.size === 0) return undefined;
-  let best = tryCandidates(templates.byFirstWord.get(text.firstWord), context, text, undefined);
+  let best: Best | undefined;
+  if (text.firstTwoWords !== undefined && templates.byFirstTwoWords.size > 0)
+    best = tryCandidates(templates.byFirstTwoWords.get(text.firstTwoWords), context, text, best);
+  best = tryCandidates(templates.byFirstWord.get(text.firstWord), context, text, best);
+  if (text.lastTwoWords !== undefined && templates.byLastTwoWords.size > 0)
+    best = tryCandidates(templates.byLastTwoWords.get(text.lastTwoWords), context, text, best);
   if (templates.byLastWord.size > 0) best = tryCandidates(templates.byLastWord.get(text.lastWord), context, text, best);
   if (templates.byAnyWord.size > 0) {
     // One pass over the message's words; each word is one map lookup.

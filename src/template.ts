@@ -30,6 +30,10 @@ export interface Template {
   startsWithWord: boolean;
   /** True when the template ends with a whole literal word (indexed by last word). */
   endsWithWord: boolean;
+  /** The whole literal words it starts with, at most two (index keys). */
+  leading: readonly string[];
+  /** The whole literal words it ends with, at most two, in order (index keys). */
+  trailing: readonly string[];
 }
 
 /** Values captured by a template's holes. */
@@ -38,6 +42,16 @@ export type TemplateParams = Record<string, string | number>;
 /** True when `text` is a template rather than an exact message. */
 export function isTemplate(text: string): boolean {
   return text.includes('{');
+}
+
+/** The leading tokens up to the first that is not a whole literal word. */
+function wholeRun(tokens: readonly string[]): string[] {
+  const run: string[] = [];
+  for (const token of tokens) {
+    if (!isWholeWord(token)) break;
+    run.push(token);
+  }
+  return run;
 }
 
 /**
@@ -94,6 +108,8 @@ export function parseTemplate(source: string): Template | { error: string } {
     literalLength: parts.reduce((sum, part) => sum + (part.kind === 'literal' ? part.text.length : 0), 0),
     startsWithWord: isWholeWord(tokens[0]),
     endsWithWord: isWholeWord(tokens[tokens.length - 1]),
+    leading: wholeRun(tokens.slice(0, 2)),
+    trailing: wholeRun(tokens.slice(-2).reverse()).reverse(),
   };
 }
 

@@ -151,6 +151,37 @@ describe('matchByMessage', () => {
   });
 });
 
+describe('template buckets by one and two words', () => {
+  const catalog = compile([
+    entry('too_many_requests', { message: 'Too many requests: {detail}' }),
+    entry('too_many_pending', { message: 'Too many pending messages: {count:int}' }),
+    entry('too_one_word', { message: 'Too {what:word}' }),
+    entry('tail_two', { message: '{name:word} is not valid' }),
+    entry('tail_one', { message: '{name:word} {thing:word} valid' }),
+  ]);
+  const { templates } = catalog.responses;
+  const id = (message: string) => matchByMessage(catalog.responses, context({ message }))?.entry.id;
+
+  it('keys templates by their first or last two literal words when they have them', () => {
+    expect([...templates.byFirstTwoWords.keys()].sort()).toEqual(['too many']);
+    expect(templates.byFirstTwoWords.get('too many')?.map((c) => c.entry.id).sort()).toEqual(['acme.too_many_pending', 'acme.too_many_requests']);
+    expect([...templates.byFirstWord.keys()].sort()).toEqual(['too']);
+    expect([...templates.byLastTwoWords.keys()]).toEqual(['not valid']);
+    expect([...templates.byLastWord.keys()]).toEqual(['valid']);
+    expect([...templates.byAnyWord.keys()]).toEqual([]);
+  });
+
+  it('finds each template through its bucket, and the one-word buckets still apply', () => {
+    expect(id('Too many requests: slow down')).toBe('acme.too_many_requests');
+    expect(id('too  MANY pending messages: 12')).toBe('acme.too_many_pending');
+    expect(id('Too busy')).toBe('acme.too_one_word');
+    expect(id('email is not valid')).toBe('acme.tail_two');
+    expect(id('email address valid')).toBe('acme.tail_one');
+    expect(id('Too many')).toBe('acme.too_one_word');
+    expect(id('valid')).toBeUndefined();
+  });
+});
+
 describe('matchByShape', () => {
   const catalog = compile([entry('html_502', { shape: 'html', status: 502 }), entry('html_5xx', { shape: 'html', status: '5xx' }), entry('empty_503', { shape: 'empty', status: 503 })]);
   const id = (ctx: MatchContext) => matchByShape(catalog.responses, ctx)?.entry.id;
