@@ -354,12 +354,20 @@ function decodeEntities(text: string): string {
   });
 }
 
+/** Bodies this long are not kept alive by a message cut from them (see {@link detached}). */
+const DETACH_FROM = 1024;
+
+/** `message`, cut from `source`, as a string of its own when `source` is large. */
+function ownCopy(message: string, source: string): string {
+  return source.length > DETACH_FROM ? detached(message) : message;
+}
+
 /** The `<title>` of an HTML page (else its first `<h1>`), entities decoded. */
 export function htmlTitle(html: string): string | null {
   for (const tag of [TITLE_TAG, HEADING_TAG]) {
     const raw = tagText(html, tag);
     const text = raw === null ? '' : decodeEntities(raw).trim();
-    if (text !== '') return detached(text);
+    if (text !== '') return ownCopy(text, html);
   }
   return null;
 }
@@ -370,7 +378,7 @@ function firstLine(body: string): string | null {
   const start = text.search(/\S/);
   if (start === -1) return null;
   const end = text.indexOf('\n', start);
-  return detached(clip((end === -1 ? text.slice(start) : text.slice(start, end)).trim(), MAX_TEXT_MESSAGE));
+  return ownCopy(clip((end === -1 ? text.slice(start) : text.slice(start, end)).trim(), MAX_TEXT_MESSAGE), body);
 }
 
 /**

@@ -4,8 +4,16 @@
  */
 import type { CompiledEntry, EntryIndex, TemplateCandidate } from './compile-catalog.js';
 import { matchTemplate, type TemplateParams } from './template.js';
-import { collapseWhitespace, detached, foldCase, isCollapsed } from './text.js';
+import { collapseWhitespace, foldCase, isCollapsed } from './text.js';
 import type { Shape } from './vocabulary.js';
+
+/** The template index keys of a message: its first and last word, and first and last two words (undefined for one word). */
+export interface MessageKeys {
+  firstWord: string;
+  lastWord: string;
+  firstTwoWords: string | undefined;
+  lastTwoWords: string | undefined;
+}
 
 /** A message normalized for matching: trimmed, whitespace collapsed, and case-folded. */
 interface NormalizedMessage {
@@ -13,11 +21,8 @@ interface NormalizedMessage {
   original: string;
   /** Normalized and case-folded. */
   folded: string;
-  /** Template index keys: the first and last word of `folded`, and its first and last two words (undefined for one word). */
-  firstWord: string;
-  lastWord: string;
-  firstTwoWords: string | undefined;
-  lastTwoWords: string | undefined;
+  /** Computed when a template index is first consulted (an exact hit never needs them). */
+  keys: MessageKeys | undefined;
 }
 
 /** What the matcher knows about one response (or one item, or one thrown error). */
@@ -63,14 +68,6 @@ export function createMatchContext(
   };
 }
 
-// Normalizing is a pure function of the message, and services repeat their messages: the
-// results for short messages are kept in a bounded table (emptied when full), so a repeated
-// message costs one lookup, and its folded form, already hashed, makes the catalog lookups
-// cheaper too. Results are the same with or without the table.
-const NORMALIZED = new Map<string, NormalizedMessage>();
-const MAX_NORMALIZED = 1024;
-const MAX_NORMALIZED_LENGTH = 256;
-
 function normalize(message: string): NormalizedMessage {
   // Folding first gives a flat string (an HTML title is a slice of its page) to check for
   // whitespace to collapse; folding neither adds nor removes whitespace.
@@ -80,11 +77,11 @@ function normalize(message: string): NormalizedMessage {
     original = collapseWhitespace(message);
     folded = foldCase(original);
   }
-  return { original, folded, ...messageKeys(folded) };
+  return { original, folded, keys: undefined };
 }
 
 /** The template index keys of a normalized, folded message. */
-export function messageKeys(folded: string): Pick<NormalizedMessage, 'firstWord' | 'lastWord' | 'firstTwoWords' | 'lastTwoWords'> {
+export function messageKeys(folded: string): MessageKeys {
   const first = folded.indexOf(' ');
   if (first === -1) return { firstWord: folded, lastWord: folded, firstTwoWords: undefined, lastTwoWords: undefined };
   const second = folded.indexOf(' ', first + 1);
@@ -101,19 +98,7 @@ export function messageKeys(folded: string): Pick<NormalizedMessage, 'firstWord'
 /** The normalized message (computed once per context), or null. */
 function normalized(context: MatchContext): NormalizedMessage | null {
   if (context.text !== undefined) return context.text;
-  const message = context.message!;
-  const cacheable = message.length <= MAX_NORMALIZED_LENGTH;
-  let text = cacheable ? NORMALIZED.get(message) : undefined;
-  if (text === undefined) {
-    if (cacheable) {
-      // The table keeps its strings as copies of their own: a message cut from a larger
-      // string must not keep that string alive.
-      const key = detached(message);
-      text = normalize(key);
-      if (NORMALIZED.size >= MAX_NORMALIZED) NORMALIZED.clear();
-      NORMALIZED.set(key, text);
-    } else text = normalize(message);
-  }
+  const text = normalize(context.message!);
   context.text = text;
   return text;
 }
@@ -212,13 +197,14 @@ export function matchByMessage(index: EntryIndex, context: MatchContext): Match 
   if (exact !== undefined) for (const entry of exact) if (accepts(entry, context)) return { entry, params: NO_PARAMS };
   const { templates } = index;
   if (templates.size === 0) return undefined;
+  const keys = (text.keys ??= messageKeys(folded));
   let best: Best | undefined;
-  if (text.firstTwoWords !== undefined && templates.byFirstTwoWords.size > 0)
-    best = tryCandidates(templates.byFirstTwoWords.get(text.firstTwoWords), context, text, best);
-  best = tryCandidates(templates.byFirstWord.get(text.firstWord), context, text, best);
-  if (text.lastTwoWords !== undefined && templates.byLastTwoWords.size > 0)
-    best = tryCandidates(templates.byLastTwoWords.get(text.lastTwoWords), context, text, best);
-  if (templates.byLastWord.size > 0) best = tryCandidates(templates.byLastWord.get(text.lastWord), context, text, best);
+  if (keys.firstTwoWords !== undefined && templates.byFirstTwoWords.size > 0)
+    best = tryCandidates(templates.byFirstTwoWords.get(keys.firstTwoWords), context, text, best);
+  if (templates.byFirstWord.size > 0) best = tryCandidates(templates.byFirstWord.get(keys.firstWord), context, text, best);
+  if (keys.lastTwoWords !== undefined && templates.byLastTwoWords.size > 0)
+    best = tryCandidates(templates.byLastTwoWords.get(keys.lastTwoWords), context, text, best);
+  if (templates.byLastWord.size > 0) best = tryCandidates(templates.byLastWord.get(keys.lastWord), context, text, best);
   if (templates.byAnyWord.size > 0) {
     // One pass over the message's words; each word is one map lookup.
     let start = 0;

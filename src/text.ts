@@ -72,7 +72,7 @@ export function clip(text: string, max: number): string {
 /**
  * `text` as a string of its own. A substring can share the memory of the string it was cut
  * from (V8 sliced strings): a page title would keep its whole page alive for as long as a
- * result, or a cache entry, holds the title. Concatenating forces a flat copy; the slice
+ * result holds the title. Concatenating forces a flat copy; the slice
  * that follows shares only that copy.
  */
 export function detached(text: string): string {
