@@ -15,12 +15,18 @@ export interface MessageKeys {
   lastTwoWords: string | undefined;
 }
 
-/** A message normalized for matching: trimmed, whitespace collapsed, and case-folded. */
+/**
+ * A message folded for matching, and, once `checked`, trimmed with its whitespace
+ * collapsed: exact texts are looked up before that check (a hit needs none: catalog texts
+ * are normalized, so a folded message equal to one is normalized too).
+ */
 interface NormalizedMessage {
-  /** Normalized, with its original case. */
+  /** The message, normalized once `checked`, with its original case. */
   original: string;
-  /** Normalized and case-folded. */
+  /** The message case-folded, normalized once `checked`. */
   folded: string;
+  /** Whether whitespace was checked (and collapsed where needed). */
+  checked: boolean;
   /** Computed when a template index is first consulted (an exact hit never needs them). */
   keys: MessageKeys | undefined;
 }
@@ -68,16 +74,25 @@ export function createMatchContext(
   };
 }
 
-function normalize(message: string): NormalizedMessage {
-  // Folding first gives a flat string (an HTML title is a slice of its page) to check for
-  // whitespace to collapse; folding neither adds nor removes whitespace.
-  let folded = foldCase(message);
-  let original = message;
-  if (!isCollapsed(folded)) {
-    original = collapseWhitespace(message);
-    folded = foldCase(original);
-  }
-  return { original, folded, keys: undefined };
+/** The message case-folded, whitespace not yet checked; null when there is none. */
+function folding(context: MatchContext): NormalizedMessage | null {
+  if (context.text !== undefined) return context.text;
+  const message = context.message!;
+  const text: NormalizedMessage = { original: message, folded: foldCase(message), checked: false, keys: undefined };
+  context.text = text;
+  return text;
+}
+
+/** `text` with its whitespace checked and collapsed; true when that changed it. */
+function collapse(text: NormalizedMessage): boolean {
+  if (text.checked) return false;
+  text.checked = true;
+  // The folded string is flat (an HTML title is a slice of its page) and has the same
+  // whitespace as the original: folding neither adds nor removes whitespace.
+  if (isCollapsed(text.folded)) return false;
+  text.original = collapseWhitespace(text.original);
+  text.folded = foldCase(text.original);
+  return true;
 }
 
 /** The template index keys of a normalized, folded message. */
@@ -93,14 +108,6 @@ export function messageKeys(folded: string): MessageKeys {
     firstTwoWords: second === -1 ? folded : folded.slice(0, second),
     lastTwoWords: beforeLast === -1 ? folded : folded.slice(beforeLast + 1),
   };
-}
-
-/** The normalized message (computed once per context), or null. */
-function normalized(context: MatchContext): NormalizedMessage | null {
-  if (context.text !== undefined) return context.text;
-  const text = normalize(context.message!);
-  context.text = text;
-  return text;
 }
 
 /** The winning entry and the params its template captured. */
@@ -127,9 +134,10 @@ function accepts(entry: CompiledEntry, context: MatchContext): boolean {
 /** The entry's message condition: params (possibly none) when it holds, false when not. */
 function messageParams(entry: CompiledEntry, context: MatchContext): TemplateParams | undefined | false {
   if (entry.exact === null && entry.templates.length === 0) return NO_PARAMS;
-  const text = normalized(context);
+  const text = folding(context);
   if (text === null) return false;
-  if (entry.exact?.has(text.folded)) return NO_PARAMS;
+  if (entry.exact !== null && (entry.exact.has(text.folded) || (collapse(text) && entry.exact.has(text.folded)))) return NO_PARAMS;
+  collapse(text);
   for (const template of entry.templates) {
     const params = matchTemplate(template, text.folded, text.original);
     if (params !== null) return params;
@@ -190,13 +198,15 @@ function tryCandidates(
 
 /** Tier "message": exact texts first, then templates (most specific wins). */
 export function matchByMessage(index: EntryIndex, context: MatchContext): Match | undefined {
-  const text = normalized(context);
+  const text = folding(context);
   if (text === null) return undefined;
-  const { folded } = text;
-  const exact = index.byExact.get(folded);
+  let exact = index.byExact.get(text.folded);
+  if (exact === undefined && collapse(text)) exact = index.byExact.get(text.folded);
   if (exact !== undefined) for (const entry of exact) if (accepts(entry, context)) return { entry, params: NO_PARAMS };
   const { templates } = index;
   if (templates.size === 0) return undefined;
+  collapse(text);
+  const { folded } = text;
   const keys = (text.keys ??= messageKeys(folded));
   let best: Best | undefined;
   if (keys.firstTwoWords !== undefined && templates.byFirstTwoWords.size > 0)

@@ -56,6 +56,10 @@ describe('matchByCode', () => {
 
   it("returns the template's params", () => {
     expect(matchByCode(catalog.responses, context({ code: 'E2', message: 'Limit is 10' }))?.params).toEqual({ n: 10 });
+    // Whitespace is collapsed before any template is tried, also after an exact miss.
+    expect(matchByCode(catalog.responses, context({ code: 'E2', message: ' LIMIT   is\t10\n' }))?.params).toEqual({ n: 10 });
+    expect(matchByMessage(catalog.responses, context({ message: ' Already\u00a0exists ' }))?.entry.id).toBeUndefined();
+    expect(id(context({ code: 'E1', message: ' Already\u00a0exists ' }))).toBe('acme.code_message');
   });
 
   it('finds nothing without a code or for an unknown code', () => {
