@@ -38,8 +38,9 @@ function hasUpperCase(key: string): boolean {
   return false;
 }
 
-/** At most this many distinct key spellings are remembered by a {@link HeaderNames}. */
+/** At most this many distinct key spellings, of at most this length, are remembered by a {@link HeaderNames}. */
 const MAX_SPELLINGS = 4096;
+const MAX_SPELLING_LENGTH = 128;
 
 /**
  * The header names a classifier reads, each given a slot when the classifier is built, so
@@ -80,8 +81,8 @@ export class HeaderNames {
     const lower = key.toLowerCase();
     const slot = this.slots.get(lower);
     const code = slot === undefined ? -1 : slot * 2 + (lower === key ? 1 : 0);
-    // Bounded: a stream of made-up header names cannot grow it without limit.
-    if (this.spellings.size < MAX_SPELLINGS) this.spellings.set(key, code);
+    // Bounded in count and length: a stream of made-up header names cannot grow it without limit.
+    if (key.length <= MAX_SPELLING_LENGTH && this.spellings.size < MAX_SPELLINGS) this.spellings.set(key, code);
     return code;
   }
 }

@@ -170,6 +170,15 @@ describe('readHeaders with the wanted names (HeaderNames)', () => {
     expect(readHeaders(new Proxy({}, { ownKeys: trap, get: trap, getOwnPropertyDescriptor: trap }), names).get('retry-after')).toBeUndefined();
   });
 
+  it('reads long header names without remembering them', () => {
+    const long = new HeaderNames(['x-wanted']);
+    for (let i = 0; i < 3; i++) {
+      const name = `X-${'a'.repeat(10_000)}-${i}`;
+      expect(readHeaders({ [name]: 'v', 'X-Wanted': `w${i}` }, long).get('x-wanted')).toBe(`w${i}`);
+    }
+    expect(readHeaders({ ['x-wanted'.padEnd(200, ' ')]: 'padded', 'x-wanted': 'exact' }, long).get('x-wanted')).toBe('exact');
+  });
+
   it('stays correct past the bound on remembered spellings', () => {
     const many = new HeaderNames(['x-wanted']);
     for (let i = 0; i < 5000; i++) expect(readHeaders({ [`X-Other-${i}`]: 'v', 'X-WANTED': `w${i}` }, many).get('x-wanted')).toBe(`w${i}`);
