@@ -80,7 +80,10 @@ export type JsonShape = Exclude<Shape, 'html' | 'text' | 'empty'>;
 // Structural tests, in the order they are tried when the vendor is unknown. A body can fit
 // several (a problem document with a legacy `error` text member also fits `transformify`);
 // a known vendor's own shapes are preferred. Bit i of a shape mask is SHAPE_ORDER[i].
-const SHAPE_ORDER: readonly Exclude<JsonShape, 'json'>[] = ['google', 'spotzee', 'transformify', 'sinch', 'problem', 'braze'];
+/** The shapes only some vendors use. */
+type VendorShape = Exclude<JsonShape, 'json'>;
+
+const SHAPE_ORDER: readonly VendorShape[] = ['google', 'spotzee', 'transformify', 'sinch', 'problem', 'braze'];
 /** Set in a preference mask when the vendor lists the generic `json` shape. */
 const JSON_SHAPE = 64;
 
@@ -124,27 +127,26 @@ function hasProblemMember(body: Members): boolean {
   );
 }
 
-/** The `code` of an `error` object member, or undefined. */
-function errorCode(body: Members): { error: Members; code: unknown } | undefined {
-  const error = record(mine(body, 'error', body.error));
-  return error === undefined ? undefined : { error, code: mine(error, 'code', error.code) };
+/** The `code` member of an `error` object member (undefined when either is missing). */
+function errorCode(error: Members | undefined): unknown {
+  return error === undefined ? undefined : mine(error, 'code', error.code);
 }
 
-/** Whether `body` fits the shape of bit `bit` of a shape mask (see SHAPE_ORDER). */
-function fits(body: Members, bit: number): boolean {
-  switch (bit) {
-    case 0: {
-      // google (AIP-193): {"error": {"code": 400, "status": "INVALID_ARGUMENT", ...}}
-      const found = errorCode(body);
-      return found !== undefined && typeof found.code === 'number' && typeof mine(found.error, 'status', found.error.status) === 'string';
+/** Whether `body` fits a vendor shape (docs/catalog-format.md "Shapes"). */
+function fits(body: Members, shape: VendorShape): boolean {
+  switch (shape) {
+    case 'google': {
+      // AIP-193: {"error": {"code": 400, "status": "INVALID_ARGUMENT", ...}}
+      const error = record(mine(body, 'error', body.error));
+      return typeof errorCode(error) === 'number' && typeof mine(error!, 'status', error!.status) === 'string';
     }
-    case 1:
-      return typeof errorCode(body)?.code === 'string';
-    case 2:
+    case 'spotzee':
+      return typeof errorCode(record(mine(body, 'error', body.error))) === 'string';
+    case 'transformify':
       return typeof mine(body, 'error', body.error) === 'string';
-    case 3:
+    case 'sinch':
       return typeof mine(body, 'code', body.code) === 'string' && typeof mine(body, 'text', body.text) === 'string';
-    case 4: {
+    case 'problem': {
       const type = mine(body, 'type', body.type);
       const title = mine(body, 'title', body.title);
       return (
@@ -152,7 +154,7 @@ function fits(body: Members, bit: number): boolean {
         (mine(body, 'status', body.status) !== undefined || mine(body, 'detail', body.detail) !== undefined)
       );
     }
-    default:
+    case 'braze':
       return typeof mine(body, 'message', body.message) === 'string' || isBrazeItemList(mine(body, 'errors', body.errors));
   }
 }
@@ -169,11 +171,12 @@ function shapeOf(value: unknown, media: MediaHint, preferred: ShapePreference): 
   // A known vendor answers in its own shapes almost always: those are tested first, in order.
   for (let bits = preferred & VENDOR_SHAPES; bits !== 0; bits &= bits - 1) {
     const bit = 31 - Math.clz32(bits & -bits);
-    if (fits(body, bit)) return SHAPE_ORDER[bit]!;
+    const shape = SHAPE_ORDER[bit]!;
+    if (fits(body, shape)) return shape;
   }
   // A vendor that lists the generic `json` shape prefers it to another vendor's shape.
   if ((preferred & JSON_SHAPE) !== 0) return 'json';
-  for (let bit = 0; bit < SHAPE_ORDER.length; bit++) if ((preferred & (1 << bit)) === 0 && fits(body, bit)) return SHAPE_ORDER[bit]!;
+  for (let bit = 0; bit < SHAPE_ORDER.length; bit++) if ((preferred & (1 << bit)) === 0 && fits(body, SHAPE_ORDER[bit]!)) return SHAPE_ORDER[bit]!;
   return 'json';
 }
 
@@ -257,7 +260,7 @@ function errorObject(body: Members): Members {
 // A table keyed by every vendor shape: adding a shape to SHAPES fails to compile until it
 // has an extractor here. (A lookup table rather than a ts-pattern `match`, because this
 // runs on every classified response and must not allocate a matcher per call.)
-const JSON_EXTRACTORS: Record<Exclude<JsonShape, 'json'>, JsonExtractor> = {
+const JSON_EXTRACTORS: Record<VendorShape, JsonExtractor> = {
   problem: (body) =>
     extracted(
       'problem',
