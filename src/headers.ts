@@ -61,11 +61,7 @@ export class HeaderNames {
     for (const name of names) if (!slots.has(name)) slots.set(name, slots.size);
     this.slots = slots;
     this.names = [...slots.keys()];
-    this.blank = this.names.map(() => undefined);
   }
-
-  /** One `undefined` per slot. */
-  readonly blank: readonly (string | undefined)[];
 
   /** The slot of a lower-case name; throws for a name not given to the constructor (a bug). */
   slot(name: string): number {
@@ -170,31 +166,34 @@ export function readHeaders(headers: unknown, names?: HeaderNames): HeaderReader
 
 // Of several casings of one name, the lower-case spelling wins; among the others, the first.
 
+/**
+ * Whether a key with `code` (see {@link HeaderNames.code}) is read: a wanted name, spelled
+ * in lower case or with its slot still empty.
+ */
+function fills(values: readonly (string | undefined)[], code: number): boolean {
+  return code !== -1 && ((code & 1) === 1 || values[code >> 1] === undefined);
+}
+
 /** One pass over the keys into the wanted slots. */
 function scanSlots(headers: Record<string, unknown>, names: HeaderNames): (string | undefined)[] {
-  // A copy of a packed array of undefined: stores into it never change its elements kind.
-  const values = names.blank.slice();
+  const values = names.names.map((): string | undefined => undefined);
   try {
     let count = 0;
     for (const key in headers) {
       if (++count > MAX_HEADER_KEYS) break;
       const code = names.code(key);
-      if (code === -1 || !hasOwn.call(headers, key)) continue;
-      const slot = code >> 1;
-      if ((code & 1) === 0 && values[slot] !== undefined) continue;
+      if (!fills(values, code) || !hasOwn.call(headers, key)) continue;
       const value = firstString(headers[key]);
-      if (value !== undefined) values[slot] = value;
+      if (value !== undefined) values[code >> 1] = value;
     }
   } catch {
     // A getter or Proxy trap threw: again, every read guarded.
     values.fill(undefined);
     for (const key of ownKeys(headers, MAX_HEADER_KEYS)) {
       const code = names.code(key);
-      if (code === -1) continue;
-      const slot = code >> 1;
-      if ((code & 1) === 0 && values[slot] !== undefined) continue;
+      if (!fills(values, code)) continue;
       const value = guardedHeader(headers, key);
-      if (value !== undefined) values[slot] = value;
+      if (value !== undefined) values[code >> 1] = value;
     }
   }
   return values;
