@@ -33,9 +33,10 @@ export interface ClassifierConfig extends ClassifyOptions {
 /** Compiled state shared by every call. */
 export interface Engine {
   vendors: Map<string, CompiledCatalog>;
-  /** Request-id headers to try per vendor (its own, then the generic ones); key '' for none. */
-  requestIdHeaders: Map<string, readonly string[]>;
-  /** The same, as slots of `wantedHeaders`. */
+  /**
+   * Request-id headers to try per vendor (its own, then the generic ones), as slots of
+   * `wantedHeaders`; key '' for none.
+   */
   requestIdSlots: Map<string, readonly number[]>;
   /** The slot of `content-type` in `wantedHeaders`. */
   contentTypeSlot: number;
@@ -101,7 +102,6 @@ export function buildEngine(config: ClassifierConfig): Engine {
   const wantedHeaders = new HeaderNames([...RESPONSE_HEADERS_READ, ...[...requestIdHeaders.values()].flat()]);
   return {
     vendors,
-    requestIdHeaders,
     requestIdSlots: new Map([...requestIdHeaders].map(([vendor, names]) => [vendor, names.map((name) => wantedHeaders.slot(name))])),
     contentTypeSlot: wantedHeaders.slot('content-type'),
     wantedHeaders,
