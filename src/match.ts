@@ -42,8 +42,8 @@ export interface MatchContext {
   /** The message as extracted, or null. */
   message: string | null;
   /**
-   * The message normalized; undefined until a message tier first needs it (most responses
-   * that match by code never do). Read through {@link normalized}.
+   * The message folded (then normalized); undefined until a message tier first needs it
+   * (most responses that match by code never do). Read through `folding` and `collapse`.
    */
   text: NormalizedMessage | null | undefined;
   /** Case-folded error names (thrown errors only). */
