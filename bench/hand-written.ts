@@ -4,11 +4,14 @@
  * do and no more: parse the body (JSON, HTML title, first text line), pick the vendor from
  * the input (vendor, else URL host, else body shape), take code and message out of each
  * vendor's shape, branch on status / code / message for the documented errors (with
- * regular expressions for the messages that carry values), read Retry-After, and return
- * `{ id, category, retryable, ... }`.
+ * regular expressions for the messages that carry values), and fill the result fields the
+ * library fills: the request id, and the retry delay from `Retry-After`, the reset headers
+ * (in each vendor's unit) or Transformify's body field. It returns
+ * `{ id, category, retryable, requestId, retryAfterMs, ... }`.
  *
  * It is written to be fair, not slow: one lower-casing of the message, `switch` on strings,
- * anchored regular expressions only where a message has values in it.
+ * anchored regular expressions only where a message has values in it, and one pass over
+ * the header keys.
  */
 import type { BenchInput } from './corpus.js';
 
@@ -24,6 +27,7 @@ export interface HandResult {
   message: string | null;
   params?: Record<string, string | number>;
   retryAfterMs?: number;
+  requestId?: string;
   minor?: string[];
 }
 
@@ -63,11 +67,95 @@ function str(value: unknown): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
 }
 
-function header(headers: Record<string, string>, name: string): string | undefined {
-  const direct = headers[name];
-  if (direct !== undefined) return direct;
-  for (const key in headers) if (key.toLowerCase() === name) return headers[key];
-  return undefined;
+/** The response headers a result needs, read in one pass over the keys (any casing). */
+interface HeaderFacts {
+  xRequestId: string | undefined;
+  requestId: string | undefined;
+  requestIdSnake: string | undefined;
+  amznRequestId: string | undefined;
+  amzRequestId: string | undefined;
+  amzCfId: string | undefined;
+  cfRay: string | undefined;
+  correlationId: string | undefined;
+  cloudTrace: string | undefined;
+  retryAfter: string | undefined;
+  rateLimitReset: string | undefined;
+  xRateLimitReset: string | undefined;
+}
+
+function headerFacts(headers: Record<string, string>): HeaderFacts {
+  const facts: HeaderFacts = {
+    xRequestId: undefined,
+    requestId: undefined,
+    requestIdSnake: undefined,
+    amznRequestId: undefined,
+    amzRequestId: undefined,
+    amzCfId: undefined,
+    cfRay: undefined,
+    correlationId: undefined,
+    cloudTrace: undefined,
+    retryAfter: undefined,
+    rateLimitReset: undefined,
+    xRateLimitReset: undefined,
+  };
+  for (const key in headers) {
+    const value = headers[key];
+    switch (key.toLowerCase()) {
+      case 'x-request-id':
+        facts.xRequestId = value;
+        break;
+      case 'request-id':
+        facts.requestId = value;
+        break;
+      case 'request_id':
+        facts.requestIdSnake = value;
+        break;
+      case 'x-amzn-requestid':
+        facts.amznRequestId = value;
+        break;
+      case 'x-amz-request-id':
+        facts.amzRequestId = value;
+        break;
+      case 'x-amz-cf-id':
+        facts.amzCfId = value;
+        break;
+      case 'cf-ray':
+        facts.cfRay = value;
+        break;
+      case 'x-correlation-id':
+        facts.correlationId = value;
+        break;
+      case 'x-cloud-trace-context':
+        facts.cloudTrace = value;
+        break;
+      case 'retry-after':
+        facts.retryAfter = value;
+        break;
+      case 'ratelimit-reset':
+        facts.rateLimitReset = value;
+        break;
+      case 'x-ratelimit-reset':
+        facts.xRateLimitReset = value;
+        break;
+    }
+  }
+  return facts;
+}
+
+/** The request id: Spotzee names its own header first, then the headers every gateway uses. */
+function requestIdOf(vendor: string | null, facts: HeaderFacts): string | undefined {
+  const own = vendor === 'spotzee' ? (facts.requestId ?? facts.xRequestId ?? facts.requestIdSnake) : facts.xRequestId;
+  return (
+    own ??
+    facts.xRequestId ??
+    facts.requestId ??
+    facts.amznRequestId ??
+    facts.amzRequestId ??
+    facts.amzCfId ??
+    facts.cfRay ??
+    facts.correlationId ??
+    facts.cloudTrace
+  );
 }
 
 function vendorOf(input: BenchInput, json: unknown): string | null {
@@ -521,16 +609,29 @@ function codeAndMessage(json: unknown, fallback: string | null): { code: string 
   return { code: typeof json.code === 'string' ? json.code : null, message: str(json.message) };
 }
 
-function retryAfter(out: HandResult, headers: Record<string, string>, json: unknown): HandResult {
+const MAX_RETRY_MS = 86_400_000;
+
+/** Seconds until a rate-limit window resets: Braze sends epoch seconds, Spotzee a delay, others either. */
+function resetMs(vendor: string | null, value: string, now: () => number): number | undefined {
+  if (!/^\d+(\.\d+)?$/.test(value)) return undefined;
+  const seconds = Number(value);
+  const epoch = vendor === 'braze' || (vendor !== 'spotzee' && seconds >= 1_000_000_000);
+  return epoch ? seconds * 1000 - now() : seconds * 1000;
+}
+
+function retryAfter(out: HandResult, vendor: string | null, facts: HeaderFacts, json: unknown, now: () => number): HandResult {
   if (!out.retryable) return out;
-  const value = header(headers, 'retry-after');
-  if (value !== undefined && /^\d+$/.test(value)) out.retryAfterMs = Number(value) * 1000;
-  else if (isObject(json) && typeof json.retryAfterSeconds === 'number') out.retryAfterMs = json.retryAfterSeconds * 1000;
+  let ms: number | undefined;
+  if (facts.retryAfter !== undefined && /^\d+$/.test(facts.retryAfter)) ms = Number(facts.retryAfter) * 1000;
+  if (ms === undefined && facts.rateLimitReset !== undefined) ms = resetMs(vendor, facts.rateLimitReset, now);
+  if (ms === undefined && facts.xRateLimitReset !== undefined) ms = resetMs(vendor, facts.xRateLimitReset, now);
+  if (ms === undefined && vendor === 'transformify' && isObject(json) && typeof json.retryAfterSeconds === 'number') ms = json.retryAfterSeconds * 1000;
+  if (ms !== undefined) out.retryAfterMs = ms < 0 ? 0 : Math.min(Math.round(ms), MAX_RETRY_MS);
   return out;
 }
 
-/** Classifies one response by hand-written rules. */
-export function handClassify(input: BenchInput): HandResult {
+/** Classifies one response by hand-written rules. `now`: the clock for epoch reset headers. */
+export function handClassify(input: BenchInput, now: () => number = Date.now): HandResult {
   const status = input.status;
   const parsed = parse(input.body);
   const vendor = vendorOf(input, parsed.json);
@@ -572,5 +673,8 @@ export function handClassify(input: BenchInput): HandResult {
     }
   }
   out ??= genericStatus(vendor, status, code, message);
-  return retryAfter(out, input.headers, parsed.json);
+  const facts = headerFacts(input.headers);
+  const id = requestIdOf(vendor, facts);
+  if (id !== undefined) out.requestId = id;
+  return retryAfter(out, vendor, facts, parsed.json, now);
 }
