@@ -12,6 +12,7 @@
 import { shapePreference, type ShapePreference } from './extract.js';
 import type { Catalog, CatalogEntry } from './generated/catalog-types.js';
 import { isTemplate, parseTemplate, type Template } from './template.js';
+import { TextIndex } from './text-index.js';
 import { foldCase, textKey } from './text.js';
 import type { Category, MatchedBy, Shape } from './vocabulary.js';
 
@@ -48,15 +49,15 @@ export interface CompiledEntry {
 /** Templates grouped for one-pass lookup. */
 export interface TemplateIndex {
   /** Templates that start with two literal words, keyed by them (`"too many"`). */
-  byFirstTwoWords: Map<string, TemplateCandidate[]>;
+  byFirstTwoWords: TextIndex<TemplateCandidate[]>;
   /** Other literal-led templates keyed by their first word. */
-  byFirstWord: Map<string, TemplateCandidate[]>;
+  byFirstWord: TextIndex<TemplateCandidate[]>;
   /** Hole-led templates that end with two literal words, keyed by them. */
-  byLastTwoWords: Map<string, TemplateCandidate[]>;
+  byLastTwoWords: TextIndex<TemplateCandidate[]>;
   /** Other hole-led templates that end with a literal word, keyed by that word. */
-  byLastWord: Map<string, TemplateCandidate[]>;
+  byLastWord: TextIndex<TemplateCandidate[]>;
   /** Templates with holes at both ends, keyed by their rarest literal word. */
-  byAnyWord: Map<string, TemplateCandidate[]>;
+  byAnyWord: TextIndex<TemplateCandidate[]>;
   size: number;
 }
 
@@ -69,7 +70,7 @@ export interface TemplateCandidate {
 /** Code / message / status lookups for one group of entries. */
 export interface EntryIndex {
   byCode: Map<string, CompiledEntry[]>;
-  byExact: Map<string, CompiledEntry[]>;
+  byExact: TextIndex<CompiledEntry[]>;
   templates: TemplateIndex;
   byShape: Map<Shape, CompiledEntry[]>;
   /** Entries by exact status, indexed by the status (100-599): an array read, not a Map lookup. */
@@ -193,7 +194,7 @@ function compileEntry(entry: CatalogEntry, catalog: Catalog, problems: string[])
   };
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+function push<K, V>(map: { get(key: K): V[] | undefined; set(key: K, value: V[]): unknown }, key: K, value: V): void {
   const list = map.get(key);
   if (list === undefined) map.set(key, [value]);
   else list.push(value);
@@ -214,8 +215,15 @@ function denseByNumber(map: ReadonlyMap<number, CompiledEntry[]>, length: number
 export function buildIndex(entries: readonly CompiledEntry[]): EntryIndex {
   const index: EntryIndex = {
     byCode: new Map(),
-    byExact: new Map(),
-    templates: { byFirstTwoWords: new Map(), byFirstWord: new Map(), byLastTwoWords: new Map(), byLastWord: new Map(), byAnyWord: new Map(), size: 0 },
+    byExact: new TextIndex(),
+    templates: {
+      byFirstTwoWords: new TextIndex(),
+      byFirstWord: new TextIndex(),
+      byLastTwoWords: new TextIndex(),
+      byLastWord: new TextIndex(),
+      byAnyWord: new TextIndex(),
+      size: 0,
+    },
     byShape: new Map(),
     byStatus: [],
     byClass: [],
@@ -261,9 +269,12 @@ export function buildIndex(entries: readonly CompiledEntry[]): EntryIndex {
   index.byStatus = denseByNumber(byStatus, 600);
   index.byClass = denseByNumber(byClass, 10);
   const { templates } = index;
-  for (const map of [templates.byFirstTwoWords, templates.byFirstWord, templates.byLastTwoWords, templates.byLastWord, templates.byAnyWord])
+  for (const map of [templates.byFirstTwoWords, templates.byFirstWord, templates.byLastTwoWords, templates.byLastWord, templates.byAnyWord]) {
     for (const list of map.values())
       list.sort((a, b) => b.entry.rank - a.entry.rank || b.template.literalLength - a.template.literalLength);
+    map.seal();
+  }
+  index.byExact.seal();
   return index;
 }
 

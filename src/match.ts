@@ -7,6 +7,18 @@ import { matchTemplate, type TemplateParams } from './template.js';
 import { collapseWhitespace, foldCase, isCollapsed } from './text.js';
 import type { Shape } from './vocabulary.js';
 
+/**
+ * Where the words of a folded message break: the first, second, last and next-to-last
+ * space (-1 where there is none). The template index keys are ranges between them, looked
+ * up without cutting them out ({@link TextIndex.find}).
+ */
+interface WordBounds {
+  first: number;
+  second: number;
+  last: number;
+  beforeLast: number;
+}
+
 /** The template index keys of a message: its first and last word, and first and last two words (undefined for one word). */
 export interface MessageKeys {
   firstWord: string;
@@ -28,7 +40,7 @@ interface NormalizedMessage {
   /** Whether whitespace was checked (and collapsed where needed). */
   checked: boolean;
   /** Computed when a template index is first consulted (an exact hit never needs them). */
-  keys: MessageKeys | undefined;
+  bounds: WordBounds | undefined;
 }
 
 /** What the matcher knows about one response (or one item, or one thrown error). */
@@ -78,7 +90,7 @@ export function createMatchContext(
 function folding(context: MatchContext): NormalizedMessage | null {
   if (context.text !== undefined) return context.text;
   const message = context.message!;
-  const text: NormalizedMessage = { original: message, folded: foldCase(message), checked: false, keys: undefined };
+  const text: NormalizedMessage = { original: message, folded: foldCase(message), checked: false, bounds: undefined };
   context.text = text;
   return text;
 }
@@ -95,13 +107,17 @@ function collapse(text: NormalizedMessage): boolean {
   return true;
 }
 
+function wordBounds(folded: string): WordBounds {
+  const first = folded.indexOf(' ');
+  if (first === -1) return { first, second: -1, last: -1, beforeLast: -1 };
+  const last = folded.lastIndexOf(' ');
+  return { first, second: folded.indexOf(' ', first + 1), last, beforeLast: last === first ? -1 : folded.lastIndexOf(' ', last - 1) };
+}
+
 /** The template index keys of a normalized, folded message. */
 export function messageKeys(folded: string): MessageKeys {
-  const first = folded.indexOf(' ');
+  const { first, second, last, beforeLast } = wordBounds(folded);
   if (first === -1) return { firstWord: folded, lastWord: folded, firstTwoWords: undefined, lastTwoWords: undefined };
-  const second = folded.indexOf(' ', first + 1);
-  const last = folded.lastIndexOf(' ');
-  const beforeLast = folded.lastIndexOf(' ', last - 1);
   return {
     firstWord: folded.slice(0, first),
     lastWord: folded.slice(last + 1),
@@ -200,29 +216,29 @@ function tryCandidates(
 export function matchByMessage(index: EntryIndex, context: MatchContext): Match | undefined {
   const text = folding(context);
   if (text === null) return undefined;
-  let exact = index.byExact.get(text.folded);
-  if (exact === undefined && collapse(text)) exact = index.byExact.get(text.folded);
+  let exact = index.byExact.find(text.folded, 0, text.folded.length);
+  if (exact === undefined && collapse(text)) exact = index.byExact.find(text.folded, 0, text.folded.length);
   if (exact !== undefined) for (const entry of exact) if (accepts(entry, context)) return { entry, params: NO_PARAMS };
   const { templates } = index;
   if (templates.size === 0) return undefined;
   collapse(text);
   const { folded } = text;
-  const keys = (text.keys ??= messageKeys(folded));
+  const { length } = folded;
+  const { first, second, last, beforeLast } = (text.bounds ??= wordBounds(folded));
   let best: Best | undefined;
-  if (keys.firstTwoWords !== undefined && templates.byFirstTwoWords.size > 0)
-    best = tryCandidates(templates.byFirstTwoWords.get(keys.firstTwoWords), context, text, best);
-  if (templates.byFirstWord.size > 0) best = tryCandidates(templates.byFirstWord.get(keys.firstWord), context, text, best);
-  if (keys.lastTwoWords !== undefined && templates.byLastTwoWords.size > 0)
-    best = tryCandidates(templates.byLastTwoWords.get(keys.lastTwoWords), context, text, best);
-  if (templates.byLastWord.size > 0) best = tryCandidates(templates.byLastWord.get(keys.lastWord), context, text, best);
+  if (first !== -1 && templates.byFirstTwoWords.size > 0)
+    best = tryCandidates(templates.byFirstTwoWords.find(folded, 0, second === -1 ? length : second), context, text, best);
+  if (templates.byFirstWord.size > 0) best = tryCandidates(templates.byFirstWord.find(folded, 0, first === -1 ? length : first), context, text, best);
+  if (first !== -1 && templates.byLastTwoWords.size > 0)
+    best = tryCandidates(templates.byLastTwoWords.find(folded, beforeLast + 1, length), context, text, best);
+  if (templates.byLastWord.size > 0) best = tryCandidates(templates.byLastWord.find(folded, last + 1, length), context, text, best);
   if (templates.byAnyWord.size > 0) {
-    // One pass over the message's words; each word is one map lookup.
+    // One pass over the message's words; each word is one filtered lookup.
     let start = 0;
     // Messages are clipped to 2,000 characters on extraction, which bounds this loop.
-    while (start <= folded.length) {
+    while (start <= length) {
       const end = folded.indexOf(' ', start);
-      const word = end === -1 ? folded.slice(start) : folded.slice(start, end);
-      best = tryCandidates(templates.byAnyWord.get(word), context, text, best);
+      best = tryCandidates(templates.byAnyWord.find(folded, start, end === -1 ? length : end), context, text, best);
       if (end === -1) break;
       start = end + 1;
     }
