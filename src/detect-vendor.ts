@@ -3,57 +3,85 @@
  * (exact names and `*.domain` wildcards). Lookups walk the host's parent domains, so the
  * cost is the number of labels, not the number of catalogs.
  */
+import { TextIndex } from './text-index.js';
 
-/** Host name → vendor lookups. */
+/** Host name → vendor lookups (keys lower case). */
 export interface HostIndex {
-  exact: Map<string, string>;
-  wildcard: Map<string, string>;
+  exact: TextIndex<string>;
+  wildcard: TextIndex<string>;
 }
 
 /** Builds the lookups from `[vendor, hosts]` pairs; the first catalog to claim a host keeps it. */
 export function buildHostIndex(catalogs: readonly { vendor: string; hosts: readonly string[] }[]): HostIndex {
-  const index: HostIndex = { exact: new Map(), wildcard: new Map() };
+  const index: HostIndex = { exact: new TextIndex(), wildcard: new TextIndex() };
   for (const { vendor, hosts } of catalogs) {
     for (const host of hosts) {
       const lower = host.toLowerCase();
-      if (lower.startsWith('*.')) {
-        if (!index.wildcard.has(lower.slice(2))) index.wildcard.set(lower.slice(2), vendor);
-      } else if (!index.exact.has(lower)) index.exact.set(lower, vendor);
+      const [map, name] = lower.startsWith('*.') ? [index.wildcard, lower.slice(2)] : [index.exact, lower];
+      if (map.get(name) === undefined) map.set(name, vendor);
     }
   }
+  index.exact.seal();
+  index.wildcard.seal();
   return index;
 }
 
-/** Where the authority of a URL ends: the first `/`, `?` or `#` after it. */
-const AUTHORITY_END = /[/?#]/;
+/**
+ * The longest prefix of a URL that can hold its host: a scheme of at most 16 characters,
+ * `://`, and 256 characters of authority. Longer URLs are cut to it first, so every search
+ * below is bounded.
+ */
+const HOST_REACH = 16 + 3 + 257;
 
-/** The host of an absolute URL (`https://user@Host:443/path` → `host`), without `new URL`. */
-export function hostOf(url: string): string | undefined {
+/**
+ * Where the host of an absolute URL lies in `url` (which is at most {@link HOST_REACH}
+ * long): `start * 65536 + end`, or -1 when there is none. Userinfo, port and a trailing
+ * dot are left out; the authority ends at the first `/`, `?` or `#` (RFC 3986 §3.2).
+ */
+function hostBounds(url: string): number {
   const scheme = url.indexOf('://');
-  if (scheme === -1 || scheme > 16) return undefined;
-  // Native searches over at most 256 characters of authority (a JavaScript loop over the
-  // characters costs more than the lookup it feeds).
-  let authority = url.slice(scheme + 3, scheme + 3 + 257);
-  const end = authority.search(AUTHORITY_END);
-  if (end !== -1) authority = authority.slice(0, end);
-  else if (authority.length > 256) authority = authority.slice(0, 256);
-  let host = authority.slice(authority.lastIndexOf('@') + 1);
-  if (host.startsWith('[')) return undefined; // IPv6 literal: never a vendor host name
-  const colon = host.indexOf(':');
-  if (colon !== -1) host = host.slice(0, colon);
-  if (host.endsWith('.')) host = host.slice(0, -1);
-  return host === '' ? undefined : host.toLowerCase();
+  if (scheme === -1 || scheme > 16) return -1;
+  const from = scheme + 3;
+  let end = url.length;
+  for (const stop of AUTHORITY_ENDS) {
+    const at = url.indexOf(stop, from);
+    if (at !== -1 && at < end) end = at;
+  }
+  if (end - from > 256) end = from + 256;
+  const at = end === from ? -1 : url.lastIndexOf('@', end - 1);
+  const start = at < from ? from : at + 1;
+  if (url.charCodeAt(start) === 91) return -1; // `[`: an IPv6 literal is never a vendor host name
+  const colon = url.indexOf(':', start);
+  if (colon !== -1 && colon < end) end = colon;
+  if (end > start && url.charCodeAt(end - 1) === 46) end--; // a trailing `.`
+  return end > start ? start * 65536 + end : -1;
 }
 
-/** The vendor whose hosts include the URL's host, or undefined. */
+const AUTHORITY_ENDS = ['/', '?', '#'];
+
+/** The lower-cased host of an absolute URL (`https://user@Host:443/path` → `host`), without `new URL`. */
+export function hostOf(url: string): string | undefined {
+  const text = url.length > HOST_REACH ? url.slice(0, HOST_REACH) : url;
+  const bounds = hostBounds(text);
+  return bounds === -1 ? undefined : text.slice(Math.floor(bounds / 65536), bounds % 65536).toLowerCase();
+}
+
+/**
+ * The vendor whose hosts include the URL's host, or undefined. The host and each parent
+ * domain are looked up in place ({@link TextIndex.findFolded}): most lookups miss, and a
+ * miss cuts out no string.
+ */
 export function vendorFromUrl(index: HostIndex, url: string): string | undefined {
-  const host = hostOf(url);
-  if (host === undefined) return undefined;
-  const exact = index.exact.get(host);
+  const text = url.length > HOST_REACH ? url.slice(0, HOST_REACH) : url;
+  const bounds = hostBounds(text);
+  if (bounds === -1) return undefined;
+  const start = Math.floor(bounds / 65536);
+  const end = bounds % 65536;
+  const exact = index.exact.findFolded(text, start, end);
   if (exact !== undefined) return exact;
   if (index.wildcard.size === 0) return undefined;
-  for (let dot = host.indexOf('.'); dot !== -1; dot = host.indexOf('.', dot + 1)) {
-    const vendor = index.wildcard.get(host.slice(dot + 1));
+  for (let dot = text.indexOf('.', start); dot !== -1 && dot < end; dot = text.indexOf('.', dot + 1)) {
+    const vendor = index.wildcard.findFolded(text, dot + 1, end);
     if (vendor !== undefined) return vendor;
   }
   return undefined;
