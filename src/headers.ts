@@ -55,12 +55,20 @@ export class HeaderNames {
   readonly names: readonly string[];
   /** Key as spelled → `slot * 2 + 1` when spelled in lower case, `slot * 2` otherwise; -1 when not read. */
   private readonly spellings = new Map<string, number>();
+  /** One empty slot per name, copied by each scan (a copy is cheaper than building anew). */
+  private readonly empty: readonly (string | undefined)[];
 
   constructor(names: Iterable<string>) {
     const slots = new Map<string, number>();
     for (const name of names) if (!slots.has(name)) slots.set(name, slots.size);
     this.slots = slots;
     this.names = [...slots.keys()];
+    this.empty = this.names.map((): string | undefined => undefined);
+  }
+
+  /** A fresh array with every slot empty. */
+  blank(): (string | undefined)[] {
+    return this.empty.slice();
   }
 
   /** The slot of a lower-case name; throws for a name not given to the constructor (a bug). */
@@ -106,22 +114,26 @@ class GetterHeaders implements HeaderReader {
   }
 }
 
-/** A plain object, scanned on the first lookup into one slot per wanted name. */
+/**
+ * A plain object, scanned once into one slot per wanted name. Scanned when wrapped: every
+ * classification reads the media type, so a lazy scan would only add a check per read.
+ */
 class SlottedHeaders implements HeaderReader {
-  private values: (string | undefined)[] | undefined = undefined;
+  private readonly values: readonly (string | undefined)[];
 
   constructor(
-    private readonly source: Record<string, unknown>,
+    source: Record<string, unknown>,
     private readonly names: HeaderNames,
-  ) {}
+  ) {
+    this.values = scanSlots(source, names);
+  }
 
   get(name: string): string | undefined {
     const slot = this.names.slots.get(name);
-    return slot === undefined ? undefined : this.at(slot);
+    return slot === undefined ? undefined : this.values[slot];
   }
 
   at(slot: number): string | undefined {
-    this.values ??= scanSlots(this.source, this.names);
     return this.values[slot];
   }
 }
@@ -142,6 +154,19 @@ class IndexedHeaders implements HeaderReader {
   }
 }
 
+/**
+ * A plain object (prototype `Object.prototype` or null) without an own `get`: a map of
+ * header names. False for a Proxy that refuses to say.
+ */
+function isHeaderMap(value: object): value is Record<string, unknown> {
+  try {
+    const proto: unknown = Object.getPrototypeOf(value);
+    return (proto === Object.prototype || proto === null) && !hasOwn.call(value, 'get');
+  } catch {
+    return false;
+  }
+}
+
 /** The `get` method of a Headers-like object, read without throwing. */
 function getterOf(headers: object): ((name: string) => unknown) | undefined {
   try {
@@ -158,6 +183,9 @@ function getterOf(headers: object): ((name: string) => unknown) | undefined {
  */
 export function readHeaders(headers: unknown, names?: HeaderNames): HeaderReader {
   if (typeof headers !== 'object' || headers === null) return EMPTY;
+  // An object literal (or `Object.fromEntries`) is read by its keys: a header map has no
+  // `get` method, and asking every such object for one costs a failed lookup per call.
+  if (names !== undefined && isHeaderMap(headers)) return new SlottedHeaders(headers, names);
   const getter = getterOf(headers);
   if (getter !== undefined) return new GetterHeaders(headers, getter, names);
   if (!isRecord(headers)) return EMPTY;
@@ -176,14 +204,15 @@ function fills(values: readonly (string | undefined)[], code: number): boolean {
 
 /** One pass over the keys into the wanted slots. */
 function scanSlots(headers: Record<string, unknown>, names: HeaderNames): (string | undefined)[] {
-  const values = names.names.map((): string | undefined => undefined);
+  const values = names.blank();
   try {
     let count = 0;
     for (const key in headers) {
       if (++count > MAX_HEADER_KEYS) break;
       const code = names.code(key);
       if (!fills(values, code) || !hasOwn.call(headers, key)) continue;
-      const value = firstString(headers[key]);
+      const raw = headers[key];
+      const value = typeof raw === 'string' ? raw : firstString(raw);
       if (value !== undefined) values[code >> 1] = value;
     }
   } catch {

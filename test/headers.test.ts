@@ -179,6 +179,27 @@ describe('readHeaders with the wanted names (HeaderNames)', () => {
     expect(readHeaders({ ['x-wanted'.padEnd(200, ' ')]: 'padded', 'x-wanted': 'exact' }, long).get('x-wanted')).toBe('exact');
   });
 
+  it('reads prototype-less objects and objects with an own get() as their kind says', () => {
+    const bare = Object.assign(Object.create(null) as Record<string, string>, { 'Retry-After': '3' });
+    expect(readHeaders(bare, names).get('retry-after')).toBe('3');
+    // An own get() makes a plain object a Headers-like; an own "get" header stays a header.
+    expect(readHeaders({ get: (name: string) => (name === 'retry-after' ? '8' : undefined), 'retry-after': '1' }, names).get('retry-after')).toBe('8');
+    expect(readHeaders({ get: 'a header named get', 'retry-after': '1' }, names).get('retry-after')).toBe('1');
+    // A get() inherited from a class prototype still counts (fetch Headers, Map).
+    expect(readHeaders(new Map([['retry-after', '6']]), names).get('retry-after')).toBe('6');
+    expect(readHeaders(new Map([['x-request-id', 'm-1']]), names).at(names.slot('x-request-id'))).toBe('m-1');
+  });
+
+  it('never throws on a Proxy whose getPrototypeOf or has trap throws', () => {
+    const trap = () => {
+      throw new Error('trap');
+    };
+    for (const handler of [{ getPrototypeOf: trap }, { getOwnPropertyDescriptor: trap }, { getPrototypeOf: trap, get: trap, ownKeys: trap }]) {
+      const reader = readHeaders(new Proxy({ 'retry-after': '2' }, handler), names);
+      expect(['2', undefined]).toContain(reader.get('retry-after'));
+    }
+  });
+
   it('stays correct past the bound on remembered spellings', () => {
     const many = new HeaderNames(['x-wanted']);
     for (let i = 0; i < 5000; i++) expect(readHeaders({ [`X-Other-${i}`]: 'v', 'X-WANTED': `w${i}` }, many).get('x-wanted')).toBe(`w${i}`);
