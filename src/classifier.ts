@@ -198,6 +198,7 @@ function errorFor(
   const retryAfterMs = retryable
     ? resolveRetryAfter({
         headers,
+        slots: engine.retrySlots,
         body: body.kind === 'json' ? body.value : undefined,
         resetUnit: catalog?.resetUnit ?? 'auto',
         bodyFields: catalog?.retryBodyFields ?? [],

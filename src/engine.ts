@@ -8,7 +8,7 @@ import { isShipped } from './catalogs/shipped.js';
 import { CatalogError, compileCatalog, type CompiledCatalog } from './compile-catalog.js';
 import { buildHostIndex, type HostIndex } from './detect-vendor.js';
 import { HeaderNames } from './headers.js';
-import { RETRY_HEADERS } from './retry-after.js';
+import { RETRY_HEADERS, retrySlots, type RetrySlots } from './retry-after.js';
 import type { Catalog } from './generated/catalog-types.js';
 import { ownString } from './safe.js';
 import { clip } from './text.js';
@@ -40,6 +40,8 @@ export interface Engine {
   requestIdSlots: Map<string, readonly number[]>;
   /** The slot of `content-type` in `wantedHeaders`. */
   contentTypeSlot: number;
+  /** The slots of the retry headers in `wantedHeaders`. */
+  retrySlots: RetrySlots;
   /** Every response header name the pipeline reads (lower case). */
   wantedHeaders: HeaderNames;
   generic: CompiledCatalog;
@@ -104,6 +106,7 @@ export function buildEngine(config: ClassifierConfig): Engine {
     vendors,
     requestIdSlots: new Map([...requestIdHeaders].map(([vendor, names]) => [vendor, names.map((name) => wantedHeaders.slot(name))])),
     contentTypeSlot: wantedHeaders.slot('content-type'),
+    retrySlots: retrySlots(wantedHeaders),
     wantedHeaders,
     generic,
     hosts: buildHostIndex([...vendors.values()]),

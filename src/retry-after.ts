@@ -4,7 +4,7 @@
  * body fields. Malformed values are ignored, negative delays become 0, and the result is
  * clamped. The clock is injected so results are deterministic.
  */
-import type { HeaderReader } from './headers.js';
+import type { HeaderNames, HeaderReader } from './headers.js';
 import { ownPath } from './safe.js';
 
 /** How a vendor's reset headers count (from its catalog). */
@@ -20,6 +20,11 @@ export interface RetryBodyField {
 /** Inputs of {@link resolveRetryAfter}. */
 export interface RetryContext {
   headers: HeaderReader;
+  /**
+   * Where the retry headers sit among the names `headers` was read with ({@link retrySlots});
+   * without it they are looked up by name.
+   */
+  slots?: RetrySlots;
   body: unknown;
   resetUnit: ResetUnit;
   bodyFields: readonly RetryBodyField[];
@@ -109,6 +114,19 @@ const RESET_HEADERS = ['ratelimit-reset', 'x-ratelimit-reset'];
 
 /** Every header {@link resolveRetryAfter} reads, lower case. */
 export const RETRY_HEADERS: readonly string[] = ['retry-after', 'ratelimit', ...RESET_HEADERS];
+
+/** The slots of {@link RETRY_HEADERS} in a classifier's {@link HeaderNames}: read by index, not by name. */
+export interface RetrySlots {
+  retryAfter: number;
+  rateLimit: number;
+  /** `RateLimit-Reset`, then `X-RateLimit-Reset`. */
+  resets: readonly number[];
+}
+
+/** The {@link RetrySlots} of `names`, which must include {@link RETRY_HEADERS}. */
+export function retrySlots(names: HeaderNames): RetrySlots {
+  return { retryAfter: names.slot('retry-after'), rateLimit: names.slot('ratelimit'), resets: RESET_HEADERS.map((name) => names.slot(name)) };
+}
 /** Whether `text[from, to)` is 1 to `max` ASCII digits (a loop: these values are a few characters long). */
 function digits(text: string, from: number, to: number, max: number): boolean {
   if (to <= from || to - from > max) return false;
@@ -199,18 +217,17 @@ function readClock(now: () => number): number {
  * the reset headers and then the body.
  */
 export function resolveRetryAfter(context: RetryContext): number | undefined {
-  const { headers } = context;
+  const { headers, slots } = context;
   // The clock is read only when a value needs it (HTTP-date or epoch), in this order.
   let ms: number | undefined;
-  const retryAfter = headers.get('retry-after');
+  const retryAfter = slots === undefined ? headers.get('retry-after') : headers.at(slots.retryAfter);
   if (retryAfter !== undefined) ms = parseRetryAfter(retryAfter, readClock(context.now));
   if (ms === undefined) {
-    const rateLimit = headers.get('ratelimit');
+    const rateLimit = slots === undefined ? headers.get('ratelimit') : headers.at(slots.rateLimit);
     if (rateLimit !== undefined) ms = parseRateLimitField(rateLimit);
   }
-  for (const name of RESET_HEADERS) {
-    if (ms !== undefined) break;
-    const reset = headers.get(name);
+  for (let i = 0; i < RESET_HEADERS.length && ms === undefined; i++) {
+    const reset = slots === undefined ? headers.get(RESET_HEADERS[i]!) : headers.at(slots.resets[i]!);
     if (reset !== undefined) ms = parseResetValue(reset, context.resetUnit, readClock(context.now));
   }
   if (ms === undefined && context.bodyFields.length > 0) ms = fromBody(context.body, context.bodyFields);

@@ -4,8 +4,8 @@
  * and the vendor's body fields, with an injected clock.
  */
 import { describe, expect, it } from 'vitest';
-import { readHeaders } from '../src/headers.js';
-import { parseHttpDate, parseResetValue, parseRetryAfter, resolveRetryAfter, type RetryContext } from '../src/retry-after.js';
+import { HeaderNames, readHeaders } from '../src/headers.js';
+import { parseHttpDate, parseResetValue, parseRetryAfter, RETRY_HEADERS, resolveRetryAfter, retrySlots, type RetryContext } from '../src/retry-after.js';
 
 /** Wed, 01 Jan 2025 00:00:00 GMT */
 const NOW = Date.UTC(2025, 0, 1);
@@ -138,6 +138,26 @@ describe('parseResetValue', () => {
 
   it('rejects negatives and garbage', () => {
     for (const value of ['-1', 'abc', '', '1e3', '1.', '.5']) expect(parseResetValue(value, 'auto', NOW)).toBeUndefined();
+  });
+});
+
+describe('resolveRetryAfter by slot', () => {
+  it('reads the same headers by slot as by name', () => {
+    const names = new HeaderNames(['content-type', 'x-request-id', ...RETRY_HEADERS]);
+    const slots = retrySlots(names);
+    const cases: Record<string, string>[] = [
+      { 'Retry-After': '7' },
+      { RateLimit: '"default";r=0;t=12' },
+      { 'RateLimit-Reset': '30', 'X-RateLimit-Reset': '99' },
+      { 'x-ratelimit-reset': String(nowSeconds + 45) },
+      { 'Retry-After': 'soon', 'X-RateLimit-Reset': '5' },
+      { 'content-type': 'text/plain' },
+    ];
+    const expected = [7_000, 12_000, 30_000, 45_000, 5_000, undefined];
+    cases.forEach((headers, i) => {
+      expect(resolve(headers, { headers: readHeaders(headers, names), slots })).toBe(expected[i]);
+      expect(resolve(headers)).toBe(expected[i]);
+    });
   });
 });
 
