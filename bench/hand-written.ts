@@ -28,6 +28,7 @@ export interface HandResult {
   params?: Record<string, string | number>;
   retryAfterMs?: number;
   requestId?: string;
+  fields?: { path: string; message: string }[];
   minor?: string[];
 }
 
@@ -224,6 +225,8 @@ function genericStatus(vendor: string | null, status: number | null, code: strin
   }
 }
 
+const ENVOY_RESET = 'upstream connect error or disconnect/reset before headers.';
+
 /** Gateway pages and texts (nginx, Cloudflare, CloudFront, envoy, AWS API Gateway). */
 function gateway(vendor: string | null, status: number | null, parsed: Parsed, message: string | null): HandResult | undefined {
   if (parsed.empty) {
@@ -251,12 +254,16 @@ function gateway(vendor: string | null, status: number | null, parsed: Parsed, m
       if (status === 503 && parsed.html) return result(vendor, status, 'gateway.heroku_application_error', 'unavailable', true, null, message);
       break;
   }
-  if (lower.startsWith('upstream connect error or disconnect/reset before headers'))
-    return result(vendor, status, 'gateway.envoy_upstream_reset', 'unavailable', true, null, message);
+  if (lower.startsWith(ENVOY_RESET)) {
+    const reason = message.slice(ENVOY_RESET.length).trim();
+    return { ...result(vendor, status, 'gateway.envoy_upstream_reset', 'unavailable', true, null, message), params: { reason } };
+  }
   const varnish = /^(\d+) backend fetch failed$/.exec(lower);
-  if (varnish !== null) return result(vendor, status, 'gateway.varnish_backend_fetch_failed', 'unavailable', true, null, message);
-  const cloudflare = /^\S+ \| (5\d\d): /.exec(lower);
-  if (cloudflare !== null) return result(vendor, status, `gateway.cloudflare_${cloudflare[1]}`, 'unavailable', true, null, message);
+  if (varnish !== null)
+    return { ...result(vendor, status, 'gateway.varnish_backend_fetch_failed', 'unavailable', true, null, message), params: { status: Number(varnish[1]) } };
+  const cloudflare = /^(\S+) \| (5\d\d): /.exec(message);
+  if (cloudflare !== null)
+    return { ...result(vendor, status, `gateway.cloudflare_${cloudflare[2]}`, 'unavailable', true, null, message), params: { host: cloudflare[1]! } };
   if (parsed.html && status !== null) {
     if (status >= 500) return result(vendor, status, `gateway.html_${status}`, 'unavailable', true, null, message);
     if (status === 413) return result(vendor, status, 'gateway.html_413', 'quota', false, null, message);
@@ -349,11 +356,12 @@ function brazeStatus(status: number | null, message: string | null): HandResult 
   return undefined;
 }
 
-const TOO_MANY_RECIPIENTS = /^maximum (-?\d+) recipients allowed per request$/;
-const PENDING = /^too many pending messages\. you have (-?\d+) pending messages and requested (-?\d+) more\. maximum allowed: (-?\d+)\. available capacity: (-?\d+)\.$/;
-const CAMPAIGN_STATUS = /^campaign status is (\S+)\. messages can only be added to inprogress campaigns\.$/;
-const CHANNEL = /^campaign is not an? (\S+) campaign$/;
-const MEDIA = /^(\S+) url is not accessible$/;
+// Case-insensitive, on the message as sent: captured values keep their case.
+const TOO_MANY_RECIPIENTS = /^maximum (-?\d+) recipients allowed per request$/i;
+const PENDING = /^too many pending messages\. you have (-?\d+) pending messages and requested (-?\d+) more\. maximum allowed: (-?\d+)\. available capacity: (-?\d+)\.$/i;
+const CAMPAIGN_STATUS = /^campaign status is (\S+)\. messages can only be added to inprogress campaigns\.$/i;
+const CHANNEL = /^campaign is not an? (\S+) campaign$/i;
+const MEDIA = /^(\S+) url is not accessible$/i;
 
 function transformify(status: number | null, code: string | null, message: string | null): HandResult | undefined {
   const v = 'transformify';
@@ -395,19 +403,19 @@ function transformify(status: number | null, code: string | null, message: strin
       case 'campaign is not active':
         return result(v, status, 'transformify.campaign_not_in_progress', 'precondition', false, code, message);
     }
-    let m = TOO_MANY_RECIPIENTS.exec(lower);
+    let m = TOO_MANY_RECIPIENTS.exec(message);
     if (m !== null) return { ...result(v, status, 'transformify.too_many_recipients', 'quota', false, code, message), params: { max: Number(m[1]) } };
-    m = PENDING.exec(lower);
+    m = PENDING.exec(message);
     if (m !== null)
       return {
         ...result(v, status, 'transformify.pending_capacity_exceeded', 'rate_limit', true, code, message),
         params: { currentPending: Number(m[1]), requestedCount: Number(m[2]), maxAllowed: Number(m[3]), availableCapacity: Number(m[4]) },
       };
-    m = CAMPAIGN_STATUS.exec(lower);
+    m = CAMPAIGN_STATUS.exec(message);
     if (m !== null) return { ...result(v, status, 'transformify.campaign_not_in_progress', 'precondition', false, code, message), params: { status: m[1]! } };
-    m = CHANNEL.exec(lower);
+    m = CHANNEL.exec(message);
     if (m !== null) return { ...result(v, status, 'transformify.campaign_channel_mismatch', 'bad_request', false, code, message), params: { channel: m[1]! } };
-    m = MEDIA.exec(lower);
+    m = MEDIA.exec(message);
     if (m !== null) return { ...result(v, status, 'transformify.media_url_not_accessible', 'validation', false, code, message), params: { media: m[1]! } };
   }
   return undefined;
@@ -609,6 +617,31 @@ function codeAndMessage(json: unknown, fallback: string | null): { code: string 
   return { code: typeof json.code === 'string' ? json.code : null, message: str(json.message) };
 }
 
+type Field = { path: string; message: string };
+
+/**
+ * Field errors where each vendor puts them: Transformify `validationErrors` (field → messages),
+ * Spotzee problem+json `errors[]` (`pointer`, `detail`) or legacy `error.details[]` (`field`,
+ * `message`), Sinch AIP-193 `details[].fieldViolations`.
+ */
+function fieldErrors(vendor: string | null, json: unknown): Field[] | undefined {
+  if (!isObject(json)) return undefined;
+  const out: Field[] = [];
+  if (vendor === 'transformify' && isObject(json.validationErrors)) {
+    for (const [path, messages] of Object.entries(json.validationErrors))
+      if (Array.isArray(messages)) for (const message of messages) if (typeof message === 'string') out.push({ path, message });
+  } else if (vendor === 'spotzee' && Array.isArray(json.errors)) {
+    for (const item of json.errors) if (isObject(item) && typeof item.detail === 'string') out.push({ path: str(item.pointer) ?? '', message: item.detail });
+  } else if (vendor === 'spotzee' && isObject(json.error) && Array.isArray(json.error.details)) {
+    for (const item of json.error.details) if (isObject(item) && typeof item.message === 'string') out.push({ path: str(item.field) ?? '', message: item.message });
+  } else if (vendor === 'sinch' && isObject(json.error) && Array.isArray(json.error.details)) {
+    for (const detail of json.error.details)
+      if (isObject(detail) && Array.isArray(detail.fieldViolations))
+        for (const v of detail.fieldViolations) if (isObject(v) && typeof v.description === 'string') out.push({ path: str(v.field) ?? '', message: v.description });
+  }
+  return out.length === 0 ? undefined : out;
+}
+
 const MAX_RETRY_MS = 86_400_000;
 
 /** Seconds until a rate-limit window resets: Braze sends epoch seconds, Spotzee a delay, others either. */
@@ -673,6 +706,10 @@ export function handClassify(input: BenchInput, now: () => number = Date.now): H
     }
   }
   out ??= genericStatus(vendor, status, code, message);
+  if (out.outcome === 'error') {
+    const fields = fieldErrors(vendor, parsed.json);
+    if (fields !== undefined) out.fields = fields;
+  }
   const facts = headerFacts(input.headers);
   const id = requestIdOf(vendor, facts);
   if (id !== undefined) out.requestId = id;
