@@ -34,6 +34,13 @@ export interface Template {
   leading: readonly string[];
   /** The whole literal words it ends with, at most two, in order (index keys). */
   trailing: readonly string[];
+  /** Index in `parts` of the free-text hole; `parts.length` when there is none. */
+  textHole: number;
+  /**
+   * True when holes follow the free-text hole. They are matched from the end, so their
+   * params are found out of reading order and must be put back in order.
+   */
+  holesAfterText: boolean;
 }
 
 /** Values captured by a template's holes. */
@@ -101,6 +108,7 @@ export function parseTemplate(source: string): Template | { error: string } {
   const tokens = skeleton.split(' ');
   const literalWords = tokens.filter((token) => token !== '' && !token.includes('\u0000'));
   if (literalWords.length === 0) return { error: 'a template needs at least one whole literal word' };
+  const textHole = parts.findIndex((part) => part.kind === 'hole' && part.type === 'text');
   return {
     source,
     parts,
@@ -110,6 +118,8 @@ export function parseTemplate(source: string): Template | { error: string } {
     endsWithWord: isWholeWord(tokens[tokens.length - 1]),
     leading: wholeRun(tokens.slice(0, 2)),
     trailing: wholeRun(tokens.slice(-2).reverse()).reverse(),
+    textHole: textHole === -1 ? parts.length : textHole,
+    holesAfterText: textHole !== -1 && parts.slice(textHole + 1).some((part) => part.kind === 'hole'),
   };
 }
 
@@ -177,10 +187,8 @@ export function matchTemplate(template: Template, folded: string, original: stri
   // Case folding can change string length for a few code points; params then come from
   // the folded text so positions stay aligned.
   const source = original.length === folded.length ? original : folded;
-  const { parts } = template;
+  const { parts, textHole: textIndex } = template;
   const params: TemplateParams = {};
-  let textIndex = parts.findIndex((part) => part.kind === 'hole' && part.type === 'text');
-  if (textIndex === -1) textIndex = parts.length;
   let pos = 0;
   for (let index = 0; index < textIndex; index++) {
     const part = parts[index]!;
@@ -241,6 +249,7 @@ export function matchTemplate(template: Template, folded: string, original: stri
   const hole = parts[textIndex] as Extract<TemplatePart, { kind: 'hole' }>;
   if (end <= pos) return null;
   params[hole.name] = source.slice(pos, end);
+  if (!template.holesAfterText) return params;
   // Params read as the template reads, whatever order they were found in.
   const ordered: TemplateParams = {};
   for (const part of parts) if (part.kind === 'hole') ordered[part.name] = params[part.name]!;

@@ -160,6 +160,13 @@ describe('matchTemplate: matching', () => {
     expect(match('{reason} failed at {n:int}', 'x failed y failed at 3')).toEqual({ reason: 'x failed y', n: 3 });
   });
 
+  it('returns params in the order the template reads, wherever the text hole is', () => {
+    expect(Object.keys(match('{a:int} x {t} y {b:int}', '1 x some text y 2')!)).toEqual(['a', 't', 'b']);
+    expect(Object.keys(match('{a:int} x {b:word} {t}', '1 x w the rest')!)).toEqual(['a', 'b', 't']);
+    expect(Object.keys(match('{t} y {b:int} z {c:word}', 'text y 2 z w')!)).toEqual(['t', 'b', 'c']);
+    expect(Object.keys(match('{a:int} x {b:int}', '1 x 2')!)).toEqual(['a', 'b']);
+  });
+
   it('needs at least one character in every hole', () => {
     expect(match('Invalid API key: {key}', 'Invalid API key:')).toBeNull();
     expect(match('{media:word} URL is not accessible', 'URL is not accessible')).toBeNull();
