@@ -72,7 +72,15 @@ function isBrazeItemList(value: unknown): boolean {
  * the status, e.g. `https://tools.ietf.org/html/rfc9110#section-15.5.1`) say nothing a
  * code would: no code is derived from them.
  */
-const GENERIC_PROBLEM_TYPE_HOSTS = ['tools.ietf.org', 'www.rfc-editor.org', 'datatracker.ietf.org', 'developer.mozilla.org', 'httpstatuses.com'];
+const GENERIC_PROBLEM_TYPE_HOSTS: ReadonlySet<string> = new Set(['tools.ietf.org', 'www.rfc-editor.org', 'datatracker.ietf.org', 'developer.mozilla.org', 'httpstatuses.com']);
+
+/** Whether a problem `type` URI is on one of {@link GENERIC_PROBLEM_TYPE_HOSTS} (`https://host/...`). */
+function isGenericProblemType(type: string): boolean {
+  const scheme = type.indexOf('://');
+  if (scheme === -1 || scheme > 8) return false;
+  const end = type.indexOf('/', scheme + 3);
+  return end !== -1 && end - scheme <= 64 && GENERIC_PROBLEM_TYPE_HOSTS.has(type.slice(scheme + 3, end));
+}
 
 /** The shapes a JSON body can have. */
 export type JsonShape = Exclude<Shape, 'html' | 'text' | 'empty'>;
@@ -112,7 +120,8 @@ export type MediaHint = string | boolean | undefined;
 
 function isProblemMedia(media: MediaHint): boolean {
   if (typeof media !== 'string') return media === true;
-  // The usual JSON media types are answered without running the regex.
+  // The usual media types are answered without running the regex.
+  if (media === 'application/problem+json') return true;
   return media !== 'application/json' && media !== 'application/json; charset=utf-8' && PROBLEM_MEDIA.test(media);
 }
 
@@ -199,8 +208,7 @@ function problemTypeCode(value: unknown): string | null {
   if (typeof value !== 'string' || value === '' || value === 'about:blank') return null;
   // A type URI is short; a longer one is read only as far as any real one would go.
   const type = value.length > 2048 ? value.slice(0, 2048) : value;
-  const prefix = type.slice(0, 64);
-  if (GENERIC_PROBLEM_TYPE_HOSTS.some((host) => prefix.includes(`://${host}/`))) return null;
+  if (isGenericProblemType(type)) return null;
   // Trailing separators are trimmed by a loop: a regex such as /[/#]+$/ retries from every
   // position and turns a hostile `type` of many slashes quadratic.
   let end = type.length;

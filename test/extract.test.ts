@@ -44,6 +44,15 @@ describe('shape: problem (RFC 9457)', () => {
     expect(run({ type: 'https://tools.ietf.org/html/rfc9110#section-15.5.1', title: 'Bad Request', status: 400 }).code).toBeNull();
   });
 
+  it('derives no code from a type on a generic HTTP reference site, and one from any other host', () => {
+    for (const host of ['tools.ietf.org', 'www.rfc-editor.org', 'datatracker.ietf.org', 'developer.mozilla.org', 'httpstatuses.com'])
+      expect(run({ type: `http://${host}/some/page/404`, title: 'Not Found', status: 404 }).code).toBeNull();
+    expect(run({ type: 'https://docs.example.com/errors/quota', title: 'Quota', status: 429 }).code).toBe('quota');
+    // Only the host counts: the reference site in a path or query is just text.
+    expect(run({ type: 'https://api.example.com/see/tools.ietf.org/quota', title: 'Quota', status: 429 }).code).toBe('quota');
+    expect(run({ type: 'https://tools.ietf.org.example.com/quota', title: 'Quota', status: 429 }).code).toBe('quota');
+  });
+
   it('takes fields from errors, invalid-params or invalid_params', () => {
     expect(run({ title: 'Invalid', status: 400, 'invalid-params': [{ name: 'age', reason: 'must be a positive integer' }] }).fields).toEqual([
       { path: 'age', message: 'must be a positive integer' },
