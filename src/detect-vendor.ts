@@ -36,28 +36,32 @@ const HOST_REACH = 16 + 3 + 257;
 /**
  * Where the host of an absolute URL lies in `url` (which is at most {@link HOST_REACH}
  * long): `start * 65536 + end`, or -1 when there is none. Userinfo, port and a trailing
- * dot are left out; the authority ends at the first `/`, `?` or `#` (RFC 3986 §3.2).
+ * dot are left out; the authority ends at the first `/`, `?` or `#` (RFC 3986 §3.2) and
+ * is read for at most 256 characters. One pass over the authority: host names are short,
+ * and separate searches for each delimiter would each run past it to the end of the URL.
  */
 function hostBounds(url: string): number {
   const scheme = url.indexOf('://');
   if (scheme === -1 || scheme > 16) return -1;
   const from = scheme + 3;
-  let end = url.length;
-  for (const stop of AUTHORITY_ENDS) {
-    const at = url.indexOf(stop, from);
-    if (at !== -1 && at < end) end = at;
+  const limit = Math.min(url.length, from + 256);
+  let end = from;
+  let at = -1; // the last `@`: userinfo ends there
+  let colon = -1; // the first `:` after it: the port starts there
+  for (; end < limit; end++) {
+    const code = url.charCodeAt(end);
+    if (code === 47 || code === 63 || code === 35) break; // `/`, `?`, `#`
+    if (code === 64) {
+      at = end;
+      colon = -1;
+    } else if (code === 58 && colon === -1) colon = end;
   }
-  if (end - from > 256) end = from + 256;
-  const at = end === from ? -1 : url.lastIndexOf('@', end - 1);
-  const start = at < from ? from : at + 1;
+  const start = at === -1 ? from : at + 1;
   if (url.charCodeAt(start) === 91) return -1; // `[`: an IPv6 literal is never a vendor host name
-  const colon = url.indexOf(':', start);
-  if (colon !== -1 && colon < end) end = colon;
+  if (colon !== -1) end = colon;
   if (end > start && url.charCodeAt(end - 1) === 46) end--; // a trailing `.`
   return end > start ? start * 65536 + end : -1;
 }
-
-const AUTHORITY_ENDS = ['/', '?', '#'];
 
 /** The lower-cased host of an absolute URL (`https://user@Host:443/path` → `host`), without `new URL`. */
 export function hostOf(url: string): string | undefined {

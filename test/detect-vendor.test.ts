@@ -2,6 +2,7 @@
  * Vendor detection from a request URL (src/detect-vendor.ts): exact hosts and "*." wildcards,
  * robust to userinfo, ports, case, a trailing dot, IPv6 literals and garbage.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildHostIndex, hostOf, vendorFromUrl } from '../src/detect-vendor.js';
 
@@ -41,6 +42,27 @@ describe('hostOf', () => {
     for (const url of ['', 'rest.braze.com', '/messages/send', 'https://', 'https:///path', 'mailto:x@braze.com', `${'x'.repeat(40)}://braze.com`]) {
       expect(hostOf(url)).toBeUndefined();
     }
+  });
+
+  it('agrees with a reference written as separate searches, on any URL-like text', () => {
+    // The reference: authority = up to the first "/", "?" or "#" (at most 256 characters),
+    // host = after its last "@", before the first ":" after that, without a trailing ".".
+    const reference = (url: string): string | undefined => {
+      const scheme = url.indexOf('://');
+      if (scheme === -1 || scheme > 16) return undefined;
+      let authority = url.slice(scheme + 3);
+      const stop = authority.search(/[/?#]/);
+      authority = (stop === -1 ? authority : authority.slice(0, stop)).slice(0, 256);
+      let host = authority.slice(authority.lastIndexOf('@') + 1);
+      if (host.startsWith('[')) return undefined;
+      if (host.includes(':')) host = host.slice(0, host.indexOf(':'));
+      if (host.endsWith('.')) host = host.slice(0, -1);
+      return host === '' ? undefined : host.toLowerCase();
+    };
+    const unit = fc.constantFrom('a', 'B', '.', ':', '/', '?', '#', '@', '[', '-', '9');
+    const url = fc.tuple(fc.constantFrom('https://', 'http://', 'x://', '://', 'https:/', ''), fc.string({ unit, maxLength: 40 })).map(([a, b]) => a + b);
+    fc.assert(fc.property(url, (value) => hostOf(value) === reference(value)));
+    fc.assert(fc.property(fc.string({ unit, minLength: 250, maxLength: 300 }), (tail) => hostOf(`https://${tail}`) === reference(`https://${tail}`)));
   });
 
   it('reads at most 256 characters of authority', () => {
