@@ -175,7 +175,7 @@ export function classifyResponse(engine: Engine, input: unknown, settings: Setti
           : { outcome, vendor, status, error: null, minor: [] };
     }
   }
-  if (result === undefined) result = { outcome: 'error', vendor, status, error: errorFor(engine, catalog, match, extracted, raw, body, headers, status, vendor, settings), minor: [] };
+  if (result === undefined) result = { outcome: 'error', vendor, status, error: errorFor(engine, catalog, match, extracted, raw.request, body, headers, status, vendor, settings), minor: [] };
   if (id !== undefined) result.requestId = id;
   if (body.truncated) result.truncated = true;
   return result;
@@ -186,7 +186,7 @@ function errorFor(
   catalog: CompiledCatalog | undefined,
   match: Match | undefined,
   extracted: Extracted,
-  raw: Members,
+  request: unknown,
   body: ParsedBody,
   headers: HeaderReader,
   status: number | null,
@@ -194,7 +194,7 @@ function errorFor(
   settings: Settings,
 ): NormalizedError {
   const chosen = match?.entry ?? unknownFor(engine, catalog);
-  const retryable = chosen.retryable && retryAllowed(catalog, raw.request ?? settings.request);
+  const retryable = chosen.retryable && retryAllowed(catalog, request ?? settings.request);
   const retryAfterMs = retryable
     ? resolveRetryAfter({
         headers,
