@@ -79,7 +79,7 @@ function laterTiers(engine: Engine, catalog: CompiledCatalog | undefined, contex
 }
 
 function requestId(engine: Engine, catalog: CompiledCatalog | undefined, headers: HeaderReader): string | undefined {
-  for (const slot of engine.requestIdSlots.get(catalog?.vendor ?? '') ?? []) {
+  for (const slot of (catalog ?? engine.generic).requestIdSlots) {
     const value = headers.at(slot);
     if (value !== undefined && hasText(value)) return clip(trimmed(value), 200);
   }

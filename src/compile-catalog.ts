@@ -91,6 +91,13 @@ export interface CompiledCatalog {
   shapePreference: ShapePreference;
   hosts: readonly string[];
   requestIdHeaders: readonly string[];
+  /**
+   * The request-id headers to try, as slots of the header names of the engine that loaded
+   * this catalog (its own, then the generic catalog's). Set by that engine, once: each
+   * engine compiles catalogs of its own, and reading a field costs less than a lookup per
+   * response.
+   */
+  requestIdSlots: readonly number[];
   resetUnit: 'delta-seconds' | 'epoch-seconds' | 'auto';
   retryBodyFields: readonly { path: readonly string[]; unit: 'seconds' | 'milliseconds' }[];
   idempotencyKeyRequiredFor: ReadonlySet<string>;
@@ -333,6 +340,7 @@ class Compiled implements CompiledCatalog {
   readonly shapePreference: ShapePreference;
   readonly hosts: readonly string[];
   readonly requestIdHeaders: readonly string[];
+  requestIdSlots: readonly number[] = [];
   readonly resetUnit: CompiledCatalog['resetUnit'];
   readonly retryBodyFields: CompiledCatalog['retryBodyFields'];
   readonly idempotencyKeyRequiredFor: ReadonlySet<string>;

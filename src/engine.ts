@@ -33,11 +33,6 @@ export interface ClassifierConfig extends ClassifyOptions {
 /** Compiled state shared by every call. */
 export interface Engine {
   vendors: Map<string, CompiledCatalog>;
-  /**
-   * Request-id headers to try per vendor (its own, then the generic ones), as slots of
-   * `wantedHeaders`; key '' for none.
-   */
-  requestIdSlots: Map<string, readonly number[]>;
   /** The slot of `content-type` in `wantedHeaders`. */
   contentTypeSlot: number;
   /** The slots of the retry headers in `wantedHeaders`. */
@@ -98,13 +93,13 @@ export function buildEngine(config: ClassifierConfig): Engine {
   for (const catalog of vendors.values())
     for (const shape of catalog.shapes)
       if (!SHARED_SHAPES.has(shape)) shapeClaims.set(shape, [...(shapeClaims.get(shape) ?? []), catalog]);
-  const requestIdHeaders = new Map<string, readonly string[]>([['', generic.requestIdHeaders]]);
-  for (const catalog of vendors.values())
-    requestIdHeaders.set(catalog.vendor, [...new Set([...catalog.requestIdHeaders, ...generic.requestIdHeaders])]);
+  // Each catalog tries its own request-id headers, then the generic ones.
+  const requestIdHeaders = new Map<CompiledCatalog, readonly string[]>([[generic, generic.requestIdHeaders]]);
+  for (const catalog of vendors.values()) requestIdHeaders.set(catalog, [...new Set([...catalog.requestIdHeaders, ...generic.requestIdHeaders])]);
   const wantedHeaders = new HeaderNames([...RESPONSE_HEADERS_READ, ...[...requestIdHeaders.values()].flat()]);
+  for (const [catalog, names] of requestIdHeaders) catalog.requestIdSlots = names.map((name) => wantedHeaders.slot(name));
   return {
     vendors,
-    requestIdSlots: new Map([...requestIdHeaders].map(([vendor, names]) => [vendor, names.map((name) => wantedHeaders.slot(name))])),
     contentTypeSlot: wantedHeaders.slot('content-type'),
     retrySlots: retrySlots(wantedHeaders),
     wantedHeaders,

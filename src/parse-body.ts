@@ -31,8 +31,9 @@ function isBytes(value: object): value is Uint8Array | ArrayBuffer {
 
 /** Index of the first non-whitespace character (a BOM counts as whitespace), or -1. */
 function firstNonSpace(text: string): number {
-  // Almost every body starts at its first character; otherwise a native regex search (a
-  // body of a megabyte of whitespace costs microseconds).
+  // Almost every body is empty or starts at its first character; otherwise a native regex
+  // search (a body of a megabyte of whitespace costs microseconds).
+  if (text.length === 0) return -1;
   const first = text.charCodeAt(0);
   if (first > 32 && first !== 0xfeff && first !== 0xa0 && first < 0x1680) return 0;
   return text.search(/\S/);
