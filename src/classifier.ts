@@ -14,7 +14,7 @@ import { readHeaders, type HeaderReader } from './headers.js';
 import { classifyItems, itemsAsFields } from './items.js';
 import { createMatchContext, matchByCode, matchByMessage, matchByShape, matchByStatus, type Match, type MatchContext } from './match.js';
 import { parseBody, type ParsedBody } from './parse-body.js';
-import { resolveRetryAfter } from './retry-after.js';
+import { retryDelay, type RetryBodyField } from './retry-after.js';
 import { isArray, isRecord, mine, shallowCopy } from './safe.js';
 import { clip, hasText, trimmed } from './text.js';
 import type { Classification, ClassifyOptions, NormalizedError, RawResponse } from './types.js';
@@ -57,6 +57,7 @@ function describeValue(value: unknown): string {
 }
 
 const NO_CATALOGS: readonly CompiledCatalog[] = [];
+const NO_BODY_FIELDS: readonly RetryBodyField[] = [];
 
 function vendorTiers(catalog: CompiledCatalog, context: MatchContext): Match | undefined {
   return matchByCode(catalog.responses, context) ?? matchByMessage(catalog.responses, context);
@@ -196,15 +197,15 @@ function errorFor(
   const chosen = match?.entry ?? unknownFor(engine, catalog);
   const retryable = chosen.retryable && retryAllowed(catalog, request ?? settings.request);
   const retryAfterMs = retryable
-    ? resolveRetryAfter({
+    ? retryDelay(
         headers,
-        slots: engine.retrySlots,
-        body: body.kind === 'json' ? body.value : undefined,
-        resetUnit: catalog?.resetUnit ?? 'auto',
-        bodyFields: catalog?.retryBodyFields ?? [],
-        now: settings.now,
-        maxMs: settings.maxRetryAfterMs,
-      })
+        engine.retrySlots,
+        body.kind === 'json' ? body.value : undefined,
+        catalog?.resetUnit ?? 'auto',
+        catalog?.retryBodyFields ?? NO_BODY_FIELDS,
+        settings.now,
+        settings.maxRetryAfterMs,
+      )
     : undefined;
   return buildError(
     chosen,

@@ -217,19 +217,34 @@ function readClock(now: () => number): number {
  * the reset headers and then the body.
  */
 export function resolveRetryAfter(context: RetryContext): number | undefined {
-  const { headers, slots } = context;
+  return retryDelay(context.headers, context.slots, context.body, context.resetUnit, context.bodyFields, context.now, context.maxMs);
+}
+
+/**
+ * {@link resolveRetryAfter} with its inputs as arguments: the classifier calls it for every
+ * retryable error, and an argument list costs no object per call.
+ */
+export function retryDelay(
+  headers: HeaderReader,
+  slots: RetrySlots | undefined,
+  body: unknown,
+  resetUnit: ResetUnit,
+  bodyFields: readonly RetryBodyField[],
+  now: () => number,
+  maxMs: number,
+): number | undefined {
   // The clock is read only when a value needs it (HTTP-date or epoch), in this order.
   let ms: number | undefined;
   const retryAfter = slots === undefined ? headers.get('retry-after') : headers.at(slots.retryAfter);
-  if (retryAfter !== undefined) ms = parseRetryAfter(retryAfter, readClock(context.now));
+  if (retryAfter !== undefined) ms = parseRetryAfter(retryAfter, readClock(now));
   if (ms === undefined) {
     const rateLimit = slots === undefined ? headers.get('ratelimit') : headers.at(slots.rateLimit);
     if (rateLimit !== undefined) ms = parseRateLimitField(rateLimit);
   }
   for (let i = 0; i < RESET_HEADERS.length && ms === undefined; i++) {
     const reset = slots === undefined ? headers.get(RESET_HEADERS[i]!) : headers.at(slots.resets[i]!);
-    if (reset !== undefined) ms = parseResetValue(reset, context.resetUnit, readClock(context.now));
+    if (reset !== undefined) ms = parseResetValue(reset, resetUnit, readClock(now));
   }
-  if (ms === undefined && context.bodyFields.length > 0) ms = fromBody(context.body, context.bodyFields);
-  return ms === undefined ? undefined : clamp(ms, context.maxMs);
+  if (ms === undefined && bodyFields.length > 0) ms = fromBody(body, bodyFields);
+  return ms === undefined ? undefined : clamp(ms, maxMs);
 }
