@@ -80,7 +80,10 @@ function laterTiers(engine: Engine, catalog: CompiledCatalog | undefined, contex
 }
 
 function requestId(engine: Engine, catalog: CompiledCatalog | undefined, headers: HeaderReader): string | undefined {
-  for (const slot of (catalog ?? engine.generic).requestIdSlots) {
+  const { requestIdSlots, requestIdBits } = catalog ?? engine.generic;
+  // Without any of the names, one bit test instead of a read per name.
+  if ((headers.filled & requestIdBits) === 0) return undefined;
+  for (const slot of requestIdSlots) {
     const value = headers.at(slot);
     if (value !== undefined && hasText(value)) return clip(trimmed(value), 200);
   }

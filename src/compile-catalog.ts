@@ -98,6 +98,8 @@ export interface CompiledCatalog {
    * response.
    */
   requestIdSlots: readonly number[];
+  /** `requestIdSlots` as header slot bits (see `HeaderReader.filled`). */
+  requestIdBits: number;
   resetUnit: 'delta-seconds' | 'epoch-seconds' | 'auto';
   retryBodyFields: readonly { path: readonly string[]; unit: 'seconds' | 'milliseconds' }[];
   idempotencyKeyRequiredFor: ReadonlySet<string>;
@@ -341,6 +343,7 @@ class Compiled implements CompiledCatalog {
   readonly hosts: readonly string[];
   readonly requestIdHeaders: readonly string[];
   requestIdSlots: readonly number[] = [];
+  requestIdBits = 0;
   readonly resetUnit: CompiledCatalog['resetUnit'];
   readonly retryBodyFields: CompiledCatalog['retryBodyFields'];
   readonly idempotencyKeyRequiredFor: ReadonlySet<string>;

@@ -7,7 +7,7 @@ import { validateCatalog } from './catalog-schema.js';
 import { isShipped } from './catalogs/shipped.js';
 import { CatalogError, compileCatalog, type CompiledCatalog } from './compile-catalog.js';
 import { buildHostIndex, type HostIndex } from './detect-vendor.js';
-import { HeaderNames } from './headers.js';
+import { HeaderNames, slotBits } from './headers.js';
 import { RETRY_HEADERS, retrySlots, type RetrySlots } from './retry-after.js';
 import type { Catalog } from './generated/catalog-types.js';
 import { ownString } from './safe.js';
@@ -97,7 +97,10 @@ export function buildEngine(config: ClassifierConfig): Engine {
   const requestIdHeaders = new Map<CompiledCatalog, readonly string[]>([[generic, generic.requestIdHeaders]]);
   for (const catalog of vendors.values()) requestIdHeaders.set(catalog, [...new Set([...catalog.requestIdHeaders, ...generic.requestIdHeaders])]);
   const wantedHeaders = new HeaderNames([...RESPONSE_HEADERS_READ, ...[...requestIdHeaders.values()].flat()]);
-  for (const [catalog, names] of requestIdHeaders) catalog.requestIdSlots = names.map((name) => wantedHeaders.slot(name));
+  for (const [catalog, names] of requestIdHeaders) {
+    catalog.requestIdSlots = names.map((name) => wantedHeaders.slot(name));
+    catalog.requestIdBits = slotBits(catalog.requestIdSlots);
+  }
   return {
     vendors,
     contentTypeSlot: wantedHeaders.slot('content-type'),

@@ -10,11 +10,32 @@ export interface HeaderReader {
   get(name: string): string | undefined;
   /** The header in a slot of the {@link HeaderNames} the reader was made with. */
   at(slot: number): string | undefined;
+  /**
+   * The slots that may hold a value, one bit each ({@link slotBits}): where `filled &
+   * slotBits(slots)` is 0, `at` returns undefined for all of them, so a list of slots is
+   * skipped with one test.
+   */
+  readonly filled: number;
 }
+
+/** The bit of a slot in {@link HeaderReader.filled}: slots 0-30 have their own bit, all later slots share bit 31. */
+function slotBit(slot: number): number {
+  return slot < 31 ? 1 << slot : 1 << 31;
+}
+
+/** The bits of several slots (see {@link HeaderReader.filled}). */
+export function slotBits(slots: Iterable<number>): number {
+  let bits = 0;
+  for (const slot of slots) bits |= slotBit(slot);
+  return bits;
+}
+
+/** Every bit set: a reader that cannot tell which slots hold a value. */
+const ANY_SLOT = -1;
 
 const MAX_HEADER_KEYS = 512;
 
-const EMPTY: HeaderReader = { get: () => undefined, at: () => undefined };
+const EMPTY: HeaderReader = { get: () => undefined, at: () => undefined, filled: 0 };
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
@@ -93,6 +114,8 @@ export class HeaderNames {
 
 /** Headers read through their own `get(name)` (fetch `Headers`, Maps). */
 class GetterHeaders implements HeaderReader {
+  readonly filled = ANY_SLOT;
+
   constructor(
     private readonly source: object,
     private readonly getter: (name: string) => unknown,
@@ -119,13 +142,15 @@ class GetterHeaders implements HeaderReader {
  * classification reads the media type, so a lazy scan would only add a check per read.
  */
 class SlottedHeaders implements HeaderReader {
-  private readonly values: readonly (string | undefined)[];
+  private readonly values: (string | undefined)[];
+  filled = 0;
 
   constructor(
     source: Record<string, unknown>,
     private readonly names: HeaderNames,
   ) {
-    this.values = scanSlots(source, names);
+    this.values = names.blank();
+    this.scan(source);
   }
 
   get(name: string): string | undefined {
@@ -136,11 +161,42 @@ class SlottedHeaders implements HeaderReader {
   at(slot: number): string | undefined {
     return this.values[slot];
   }
+
+  /** Stores a value read for the key with `code` (see {@link HeaderNames.code}). */
+  private keep(code: number, value: string | undefined): void {
+    if (value === undefined) return;
+    this.values[code >> 1] = value;
+    this.filled |= slotBit(code >> 1);
+  }
+
+  /** One pass over the keys into the wanted slots. */
+  private scan(headers: Record<string, unknown>): void {
+    const { names, values } = this;
+    try {
+      let count = 0;
+      for (const key in headers) {
+        if (++count > MAX_HEADER_KEYS) break;
+        const code = names.code(key);
+        if (!fills(values, code) || !hasOwn.call(headers, key)) continue;
+        const raw = headers[key];
+        this.keep(code, typeof raw === 'string' ? raw : firstString(raw));
+      }
+    } catch {
+      // A getter or Proxy trap threw: again, every read guarded.
+      values.fill(undefined);
+      this.filled = 0;
+      for (const key of ownKeys(headers, MAX_HEADER_KEYS)) {
+        const code = names.code(key);
+        if (fills(values, code)) this.keep(code, guardedHeader(headers, key));
+      }
+    }
+  }
 }
 
 /** A plain object, indexed on the first lookup by every name it has (no list of wanted names). */
 class IndexedHeaders implements HeaderReader {
   private index: Map<string, string> | undefined = undefined;
+  readonly filled = ANY_SLOT;
 
   constructor(private readonly source: Record<string, unknown>) {}
 
@@ -200,32 +256,6 @@ export function readHeaders(headers: unknown, names?: HeaderNames): HeaderReader
  */
 function fills(values: readonly (string | undefined)[], code: number): boolean {
   return code !== -1 && ((code & 1) === 1 || values[code >> 1] === undefined);
-}
-
-/** One pass over the keys into the wanted slots. */
-function scanSlots(headers: Record<string, unknown>, names: HeaderNames): (string | undefined)[] {
-  const values = names.blank();
-  try {
-    let count = 0;
-    for (const key in headers) {
-      if (++count > MAX_HEADER_KEYS) break;
-      const code = names.code(key);
-      if (!fills(values, code) || !hasOwn.call(headers, key)) continue;
-      const raw = headers[key];
-      const value = typeof raw === 'string' ? raw : firstString(raw);
-      if (value !== undefined) values[code >> 1] = value;
-    }
-  } catch {
-    // A getter or Proxy trap threw: again, every read guarded.
-    values.fill(undefined);
-    for (const key of ownKeys(headers, MAX_HEADER_KEYS)) {
-      const code = names.code(key);
-      if (!fills(values, code)) continue;
-      const value = guardedHeader(headers, key);
-      if (value !== undefined) values[code >> 1] = value;
-    }
-  }
-  return values;
 }
 
 function indexHeaders(headers: Record<string, unknown>): Map<string, string> {

@@ -4,7 +4,7 @@
  * body fields. Malformed values are ignored, negative delays become 0, and the result is
  * clamped. The clock is injected so results are deterministic.
  */
-import type { HeaderNames, HeaderReader } from './headers.js';
+import { slotBits, type HeaderNames, type HeaderReader } from './headers.js';
 import { ownPath } from './safe.js';
 
 /** How a vendor's reset headers count (from its catalog). */
@@ -121,12 +121,16 @@ export interface RetrySlots {
   rateLimit: number;
   /** `RateLimit-Reset`, then `X-RateLimit-Reset`. */
   resets: readonly number[];
+  /** All of them as slot bits (see `HeaderReader.filled`). */
+  bits: number;
 }
 
 /** The {@link RetrySlots} of `names`, which must include {@link RETRY_HEADERS}. */
 export function retrySlots(names: HeaderNames): RetrySlots {
-  return { retryAfter: names.slot('retry-after'), rateLimit: names.slot('ratelimit'), resets: RESET_HEADERS.map((name) => names.slot(name)) };
+  const slots = RETRY_HEADERS.map((name) => names.slot(name));
+  return { retryAfter: names.slot('retry-after'), rateLimit: names.slot('ratelimit'), resets: RESET_HEADERS.map((name) => names.slot(name)), bits: slotBits(slots) };
 }
+
 /** Whether `text[from, to)` is 1 to `max` ASCII digits (a loop: these values are a few characters long). */
 function digits(text: string, from: number, to: number, max: number): boolean {
   if (to <= from || to - from > max) return false;
@@ -235,6 +239,8 @@ export function retryDelay(
 ): number | undefined {
   // The clock is read only when a value needs it (HTTP-date or epoch), in this order.
   let ms: number | undefined;
+  // A response without any retry header (most) goes straight to the body fields.
+  if (slots !== undefined && (headers.filled & slots.bits) === 0) return bodyFields.length > 0 ? clampOrUndefined(fromBody(body, bodyFields), maxMs) : undefined;
   const retryAfter = slots === undefined ? headers.get('retry-after') : headers.at(slots.retryAfter);
   if (retryAfter !== undefined) ms = parseRetryAfter(retryAfter, readClock(now));
   if (ms === undefined) {
@@ -246,5 +252,9 @@ export function retryDelay(
     if (reset !== undefined) ms = parseResetValue(reset, resetUnit, readClock(now));
   }
   if (ms === undefined && bodyFields.length > 0) ms = fromBody(body, bodyFields);
+  return clampOrUndefined(ms, maxMs);
+}
+
+function clampOrUndefined(ms: number | undefined, maxMs: number): number | undefined {
   return ms === undefined ? undefined : clamp(ms, maxMs);
 }

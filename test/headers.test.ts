@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createClassifier } from '../src/create-classifier.js';
-import { HeaderNames, readHeaders } from '../src/headers.js';
+import { HeaderNames, readHeaders, slotBits } from '../src/headers.js';
 
 describe('readHeaders: plain objects', () => {
   it('finds a header whatever the case of its key', () => {
@@ -198,6 +198,16 @@ describe('readHeaders with the wanted names (HeaderNames)', () => {
       const reader = readHeaders(new Proxy({ 'retry-after': '2' }, handler), names);
       expect(['2', undefined]).toContain(reader.get('retry-after'));
     }
+  });
+
+  it('reports which slots hold a value, and cannot tell for get()-based readers', () => {
+    const reader = readHeaders({ 'Retry-After': '1', date: 'd', 'x-request-id': ['r', 's'], 'content-type': 5 }, names);
+    const [ct, ra, rid] = ['content-type', 'retry-after', 'x-request-id'].map((name) => names.slot(name));
+    expect(reader.filled).toBe(slotBits([ct!, ra!, rid!]));
+    expect(readHeaders({ date: 'd', 'content-type': {} }, names).filled).toBe(0);
+    expect(readHeaders(new Headers(), names).filled).toBe(-1);
+    expect(readHeaders(undefined, names).filled).toBe(0);
+    expect(slotBits([0, 30, 31, 40])).toBe((1 | (1 << 30) | (1 << 31)) >> 0);
   });
 
   it('stays correct past the bound on remembered spellings', () => {

@@ -156,8 +156,18 @@ describe('resolveRetryAfter by slot', () => {
     const expected = [7_000, 12_000, 30_000, 45_000, 5_000, undefined];
     cases.forEach((headers, i) => {
       expect(resolve(headers, { headers: readHeaders(headers, names), slots })).toBe(expected[i]);
+      expect(resolve(headers, { headers: readHeaders(new Headers(headers), names), slots })).toBe(expected[i]);
       expect(resolve(headers)).toBe(expected[i]);
     });
+  });
+
+  it('falls through to the body fields when no retry header is present', () => {
+    const names = new HeaderNames(['content-type', ...RETRY_HEADERS]);
+    const bodyFields = [{ path: ['retryAfterSeconds'], unit: 'seconds' as const }];
+    const headers = readHeaders({ 'content-type': 'application/json' }, names);
+    expect(resolve({}, { headers, slots: retrySlots(names), body: { retryAfterSeconds: 12 }, bodyFields })).toBe(12_000);
+    expect(resolve({}, { headers, slots: retrySlots(names), body: { retryAfterSeconds: 1e12 }, bodyFields })).toBe(86_400_000);
+    expect(resolve({}, { headers, slots: retrySlots(names), body: {}, bodyFields })).toBeUndefined();
   });
 });
 
