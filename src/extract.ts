@@ -136,58 +136,7 @@ function hasProblemMember(body: Members): boolean {
   );
 }
 
-/** The `code` member of an `error` object member (undefined when either is missing). */
-function errorCode(error: Members | undefined): unknown {
-  return error === undefined ? undefined : mine(error, 'code', error.code);
-}
-
-/** Whether `body` fits a vendor shape (docs/catalog-format.md "Shapes"). */
-function fits(body: Members, shape: VendorShape): boolean {
-  switch (shape) {
-    case 'google': {
-      // AIP-193: {"error": {"code": 400, "status": "INVALID_ARGUMENT", ...}}
-      const error = record(mine(body, 'error', body.error));
-      return typeof errorCode(error) === 'number' && typeof mine(error!, 'status', error!.status) === 'string';
-    }
-    case 'spotzee':
-      return typeof errorCode(record(mine(body, 'error', body.error))) === 'string';
-    case 'transformify':
-      return typeof mine(body, 'error', body.error) === 'string';
-    case 'sinch':
-      return typeof mine(body, 'code', body.code) === 'string' && typeof mine(body, 'text', body.text) === 'string';
-    case 'problem': {
-      const type = mine(body, 'type', body.type);
-      const title = mine(body, 'title', body.title);
-      return (
-        (typeof type === 'string' || typeof title === 'string') &&
-        (mine(body, 'status', body.status) !== undefined || mine(body, 'detail', body.detail) !== undefined)
-      );
-    }
-    case 'braze':
-      return typeof mine(body, 'message', body.message) === 'string' || isBrazeItemList(mine(body, 'errors', body.errors));
-  }
-}
-
 const VENDOR_SHAPES = (1 << SHAPE_ORDER.length) - 1;
-
-function shapeOf(value: unknown, media: MediaHint, preferred: ShapePreference): JsonShape {
-  const body = record(value);
-  if (body === undefined) return 'json';
-  // RFC 9457 §3: the media type settles it when the body has any problem member; a vendor
-  // that labels its own envelope problem+json (seen with Spotzee) is still read by its
-  // structure.
-  if (isProblemMedia(media) && hasProblemMember(body)) return 'problem';
-  // A known vendor answers in its own shapes almost always: those are tested first, in order.
-  for (let bits = preferred & VENDOR_SHAPES; bits !== 0; bits &= bits - 1) {
-    const bit = 31 - Math.clz32(bits & -bits);
-    const shape = SHAPE_ORDER[bit]!;
-    if (fits(body, shape)) return shape;
-  }
-  // A vendor that lists the generic `json` shape prefers it to another vendor's shape.
-  if ((preferred & JSON_SHAPE) !== 0) return 'json';
-  for (let bit = 0; bit < SHAPE_ORDER.length; bit++) if ((preferred & (1 << bit)) === 0 && fits(body, SHAPE_ORDER[bit]!)) return SHAPE_ORDER[bit]!;
-  return 'json';
-}
 
 /**
  * Names the shape of a parsed JSON body. `problemMedia`: the content type said
@@ -197,9 +146,9 @@ function shapeOf(value: unknown, media: MediaHint, preferred: ShapePreference): 
 export function detectShape(value: unknown, problemMedia: boolean, preferred?: ReadonlySet<Shape>): JsonShape {
   const preference = preferred === undefined ? NO_PREFERENCE : shapePreference(preferred);
   try {
-    return shapeOf(value, problemMedia, preference);
+    return fromJson(value, problemMedia, preference).shape as JsonShape;
   } catch {
-    return shapeOf(plainCopy(value), problemMedia, preference);
+    return fromJson(plainCopy(value), problemMedia, preference).shape as JsonShape;
   }
 }
 
@@ -217,8 +166,6 @@ function problemTypeCode(value: unknown): string | null {
   const cut = Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('#'), trimmed.lastIndexOf(':'));
   return codeString(trimmed.slice(cut + 1));
 }
-
-type JsonExtractor = (body: Members) => Extracted;
 
 /** Every Extracted is built here, so all have one hidden class (monomorphic call sites). */
 function extracted(shape: Shape, code: string | null, message: string | null, fields: FieldError[] | undefined, items: unknown[] | undefined): Extracted {
@@ -260,76 +207,115 @@ function extractGeneric(value: unknown): Extracted {
   );
 }
 
-/** The `error` member of a body already known to hold an object there. */
-function errorObject(body: Members): Members {
-  return record(mine(body, 'error', body.error)) ?? {};
+/** RFC 9457 problem details: `code` (or the last segment of `type`), `detail`, field errors. */
+function problemOf(body: Members): Extracted {
+  return extracted(
+    'problem',
+    codeString(mine(body, 'code', body.code)) ?? codeString(mine(body, 'error_code', body.error_code)) ?? problemTypeCode(mine(body, 'type', body.type)),
+    messageString(mine(body, 'detail', body.detail)) ?? messageString(mine(body, 'message', body.message)) ?? messageString(mine(body, 'title', body.title)),
+    extractFields(mine(body, 'errors', body.errors)) ??
+      extractFields(mine(body, 'invalid-params', body['invalid-params'])) ??
+      extractFields(mine(body, 'invalid_params', body.invalid_params)),
+    undefined,
+  );
 }
 
-// A table keyed by every vendor shape: adding a shape to SHAPES fails to compile until it
-// has an extractor here. (A lookup table rather than a ts-pattern `match`, because this
-// runs on every classified response and must not allocate a matcher per call.)
-const JSON_EXTRACTORS: Record<VendorShape, JsonExtractor> = {
-  problem: (body) =>
-    extracted(
-      'problem',
-      codeString(mine(body, 'code', body.code)) ?? codeString(mine(body, 'error_code', body.error_code)) ?? problemTypeCode(mine(body, 'type', body.type)),
-      messageString(mine(body, 'detail', body.detail)) ?? messageString(mine(body, 'message', body.message)) ?? messageString(mine(body, 'title', body.title)),
-      extractFields(mine(body, 'errors', body.errors)) ??
-        extractFields(mine(body, 'invalid-params', body['invalid-params'])) ??
-        extractFields(mine(body, 'invalid_params', body.invalid_params)),
-      undefined,
-    ),
-  google: (body) => {
-    const error = errorObject(body);
-    const details = mine(error, 'details', error.details);
-    let fields: FieldError[] | undefined;
-    if (Array.isArray(details)) {
-      for (let i = 0; i < details.length && i < 16 && fields === undefined; i++) {
-        const detail = readable(mine(details, String(i), details[i]));
-        if (detail !== undefined) fields = extractFields(mine(detail, 'fieldViolations', detail.fieldViolations));
-      }
+/** AIP-193 field violations: the first `details[]` entry that has any. */
+function googleFields(details: unknown): FieldError[] | undefined {
+  if (!Array.isArray(details)) return undefined;
+  let fields: FieldError[] | undefined;
+  for (let i = 0; i < details.length && i < 16 && fields === undefined; i++) {
+    const detail = readable(mine(details, String(i), details[i]));
+    if (detail !== undefined) fields = extractFields(mine(detail, 'fieldViolations', detail.fieldViolations));
+  }
+  return fields;
+}
+
+/**
+ * The body read as a vendor shape (docs/catalog-format.md "Shapes"), or undefined when it
+ * does not have that shape. Testing and reading are one step, so each member is read once.
+ * A `switch` on the shape's name, not a table of closures: one call site, inlined cases.
+ */
+function readShape(body: Members, shape: VendorShape): Extracted | undefined {
+  switch (shape) {
+    case 'google': {
+      // AIP-193: {"error": {"code": 400, "status": "INVALID_ARGUMENT", ...}}
+      const error = record(mine(body, 'error', body.error));
+      if (error === undefined) return undefined;
+      const code = mine(error, 'code', error.code);
+      const status = mine(error, 'status', error.status);
+      if (typeof code !== 'number' || typeof status !== 'string') return undefined;
+      return extracted('google', codeString(status) ?? codeString(code), messageString(mine(error, 'message', error.message)), googleFields(mine(error, 'details', error.details)), undefined);
     }
-    return extracted(
-      'google',
-      codeString(mine(error, 'status', error.status)) ?? codeString(mine(error, 'code', error.code)),
-      messageString(mine(error, 'message', error.message)),
-      fields,
-      undefined,
-    );
-  },
-  spotzee: (body) => {
-    const error = errorObject(body);
-    return extracted(
-      'spotzee',
-      codeString(mine(error, 'code', error.code)),
-      messageString(mine(error, 'message', error.message)),
-      extractFields(mine(error, 'details', error.details)),
-      undefined,
-    );
-  },
-  transformify: (body) => {
-    const error = mine(body, 'error', body.error);
-    return extracted(
-      'transformify',
-      codeString(error),
-      messageString(mine(body, 'message', body.message)) ??
-        messageString(mine(body, 'error_description', body.error_description)) ??
-        messageString(mine(body, 'detail', body.detail)) ??
-        messageString(error),
-      extractFields(mine(body, 'validationErrors', body.validationErrors)) ?? extractFields(mine(body, 'details', body.details)),
-      undefined,
-    );
-  },
-  sinch: (body) => extracted('sinch', codeString(mine(body, 'code', body.code)), messageString(mine(body, 'text', body.text)), undefined, undefined),
-  braze: (body) => {
-    const errors = mine(body, 'errors', body.errors);
-    return extracted('braze', null, messageString(mine(body, 'message', body.message)), undefined, Array.isArray(errors) && errors.length > 0 ? errors : undefined);
-  },
-};
+    case 'spotzee': {
+      // {"error": {"code": "rate_limited", "message": "...", "details": ...}}
+      const error = record(mine(body, 'error', body.error));
+      if (error === undefined) return undefined;
+      const code = mine(error, 'code', error.code);
+      if (typeof code !== 'string') return undefined;
+      return extracted('spotzee', codeString(code), messageString(mine(error, 'message', error.message)), extractFields(mine(error, 'details', error.details)), undefined);
+    }
+    case 'transformify': {
+      // {"error": "Bad Request", "message": "...", "validationErrors": {...}}
+      const error = mine(body, 'error', body.error);
+      if (typeof error !== 'string') return undefined;
+      return extracted(
+        'transformify',
+        codeString(error),
+        messageString(mine(body, 'message', body.message)) ??
+          messageString(mine(body, 'error_description', body.error_description)) ??
+          messageString(mine(body, 'detail', body.detail)) ??
+          messageString(error),
+        extractFields(mine(body, 'validationErrors', body.validationErrors)) ?? extractFields(mine(body, 'details', body.details)),
+        undefined,
+      );
+    }
+    case 'sinch': {
+      // Sinch XMS: {"code": "syntax_invalid_json", "text": "..."}
+      const code = mine(body, 'code', body.code);
+      const text = mine(body, 'text', body.text);
+      if (typeof code !== 'string' || typeof text !== 'string') return undefined;
+      return extracted('sinch', codeString(code), messageString(text), undefined, undefined);
+    }
+    case 'problem': {
+      const type = mine(body, 'type', body.type);
+      const title = mine(body, 'title', body.title);
+      const fitsProblem =
+        (typeof type === 'string' || typeof title === 'string') &&
+        (mine(body, 'status', body.status) !== undefined || mine(body, 'detail', body.detail) !== undefined);
+      return fitsProblem ? problemOf(body) : undefined;
+    }
+    case 'braze': {
+      // {"message": "...", "errors": [...]}: per-item errors beside the message.
+      const message = mine(body, 'message', body.message);
+      const errors = mine(body, 'errors', body.errors);
+      if (typeof message !== 'string' && !isBrazeItemList(errors)) return undefined;
+      return extracted('braze', null, messageString(message), undefined, Array.isArray(errors) && errors.length > 0 ? errors : undefined);
+    }
+  }
+}
 
 function fromJson(value: unknown, media: MediaHint, preferred: ShapePreference): Extracted {
-  const shape = shapeOf(value, media, preferred);
-  return shape === 'json' ? extractGeneric(value) : JSON_EXTRACTORS[shape](value as Members);
+  const body = record(value);
+  if (body === undefined) return extractGeneric(value);
+  // RFC 9457 §3: the media type settles it when the body has any problem member; a vendor
+  // that labels its own envelope problem+json (seen with Spotzee) is still read by its
+  // structure.
+  if (isProblemMedia(media) && hasProblemMember(body)) return problemOf(body);
+  // A known vendor answers in its own shapes almost always: those are tried first, in order.
+  for (let bits = preferred & VENDOR_SHAPES; bits !== 0; bits &= bits - 1) {
+    const found = readShape(body, SHAPE_ORDER[31 - Math.clz32(bits & -bits)]!);
+    if (found !== undefined) return found;
+  }
+  // A vendor that lists the generic `json` shape prefers it to another vendor's shape.
+  if ((preferred & JSON_SHAPE) === 0) {
+    for (let bit = 0; bit < SHAPE_ORDER.length; bit++) {
+      if ((preferred & (1 << bit)) !== 0) continue;
+      const found = readShape(body, SHAPE_ORDER[bit]!);
+      if (found !== undefined) return found;
+    }
+  }
+  return extractGeneric(body);
 }
 
 const TITLE_TAG = /<title\b/i;
