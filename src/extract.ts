@@ -6,7 +6,7 @@
 import type { ParsedBody } from './parse-body.js';
 import { extractFields } from './fields.js';
 import { mine, plainCopy } from './safe.js';
-import { clip, detached, hasText } from './text.js';
+import { clip, detached, firstNonSpace, hasText } from './text.js';
 import type { FieldError } from './types.js';
 import type { Shape } from './vocabulary.js';
 
@@ -318,8 +318,8 @@ function fromJson(value: unknown, media: MediaHint, preferred: ShapePreference):
   return extractGeneric(body);
 }
 
-const TITLE_TAG = /<title\b/i;
-const HEADING_TAG = /<h1\b/i;
+/** Where a page names itself: its `<title>`, else its first `<h1>`. */
+const TITLE_TAGS: readonly RegExp[] = [/<title\b/i, /<h1\b/i];
 const MAX_TITLE = 500;
 
 /**
@@ -327,9 +327,10 @@ const MAX_TITLE = 500;
  * backtracking: a hostile page (thousands of unclosed `<title` tags) stays linear.
  */
 function tagText(html: string, tag: RegExp): string | null {
-  const open = tag.exec(html);
-  if (open === null) return null;
-  const gt = html.indexOf('>', open.index);
+  // `search` gives the index without building a match array.
+  const open = html.search(tag);
+  if (open === -1) return null;
+  const gt = html.indexOf('>', open);
   if (gt === -1) return null;
   const lt = html.indexOf('<', gt + 1);
   const end = Math.min(lt === -1 ? html.length : lt, gt + 1 + MAX_TITLE);
@@ -361,7 +362,7 @@ function ownCopy(message: string, source: string): string {
 
 /** The `<title>` of an HTML page (else its first `<h1>`), entities decoded. */
 export function htmlTitle(html: string): string | null {
-  for (const tag of [TITLE_TAG, HEADING_TAG]) {
+  for (const tag of TITLE_TAGS) {
     const raw = tagText(html, tag);
     const text = raw === null ? '' : decodeEntities(raw).trim();
     if (text !== '') return ownCopy(text, html);
@@ -372,7 +373,7 @@ export function htmlTitle(html: string): string | null {
 function firstLine(body: string): string | null {
   // Only the head of a text body can hold its message; never scan megabytes for it.
   const text = body.length > 8192 ? body.slice(0, 8192) : body;
-  const start = text.search(/\S/);
+  const start = firstNonSpace(text);
   if (start === -1) return null;
   const end = text.indexOf('\n', start);
   return ownCopy(clip((end === -1 ? text.slice(start) : text.slice(start, end)).trim(), MAX_TEXT_MESSAGE), body);

@@ -3,6 +3,8 @@
  * or an already-parsed value) into a parsed value plus a coarse kind, without ever
  * throwing and without parsing more than `maxBodyBytes`.
  */
+import { firstNonSpace } from './text.js';
+
 /** A parsed body. `json` bodies carry the parsed value; text-like bodies their text. */
 export type ParsedBody =
   | { kind: 'json'; value: unknown; truncated: false }
@@ -27,16 +29,6 @@ function decodeBytes(bytes: Uint8Array, max: number): { text: string; truncated:
 
 function isBytes(value: object): value is Uint8Array | ArrayBuffer {
   return value instanceof Uint8Array || value instanceof ArrayBuffer;
-}
-
-/** Index of the first non-whitespace character (a BOM counts as whitespace), or -1. */
-function firstNonSpace(text: string): number {
-  // Almost every body is empty or starts at its first character; otherwise a native regex
-  // search (a body of a megabyte of whitespace costs microseconds).
-  if (text.length === 0) return -1;
-  const first = text.charCodeAt(0);
-  if (first > 32 && first !== 0xfeff && first !== 0xa0 && first < 0x1680) return 0;
-  return text.search(/\S/);
 }
 
 function parseText(text: string, truncated: boolean): ParsedBody {

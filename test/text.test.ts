@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { clip, collapseWhitespace, detached, foldCase, hasText, isCollapsed, textKey, trimmed } from '../src/text.js';
+import { clip, collapseWhitespace, detached, firstNonSpace, foldCase, hasText, isCollapsed, textKey, trimmed } from '../src/text.js';
 
 describe('collapseWhitespace', () => {
   it('trims both ends', () => {
@@ -75,6 +75,14 @@ describe('isCollapsed', () => {
     // Every character \s matches, and look-alikes it does not (U+0085, U+180E, U+200B).
     const unit = fc.constantFrom('a', 'B', ' ', '\t', '\n', '\v', '\f', '\r', '\u00a0', '\u1680', '\u2000', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff', '\u0085', '\u180e', '\u200b', 'é', 'İ');
     fc.assert(fc.property(fc.string({ unit }), (value) => isCollapsed(value) === (value.replace(/\s+/g, ' ').trim() === value)));
+  });
+});
+
+describe('firstNonSpace', () => {
+  it('is the index of the first character \\s does not match (a BOM counts as space), or -1', () => {
+    expect(['', 'x', '  x', '\ufeff{', '\u00a0\u3000y', ' \t\r\n', '\u1680z'].map(firstNonSpace)).toEqual([-1, 0, 2, 1, 2, -1, 1]);
+    const unit = fc.constantFrom('a', ' ', '\t', '\n', '\u00a0', '\ufeff', '\u2028', '\u1680', 'é', '<');
+    fc.assert(fc.property(fc.string({ unit }), (value) => firstNonSpace(value) === value.search(/\S/)));
   });
 });
 
