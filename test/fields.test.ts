@@ -3,6 +3,7 @@
  * "Shapes"): maps, arrays of objects with a path-like and a message-like key, nesting,
  * JSON:API `source.pointer`, AIP-193 `fieldViolations`, and the bounds.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { extractFields } from '../src/fields.js';
 
@@ -136,5 +137,85 @@ describe('extractFields: bounds', () => {
         phone: 'is invalid',
       }),
     ).toEqual([{ path: 'phone', message: 'is invalid' }]);
+  });
+});
+
+describe('extractFields: precedence, against a plain reference', () => {
+  // The rules written as plainly as possible: each list read in order, own members only.
+  const PATH = ['field', 'path', 'pointer', 'name', 'param', 'property', 'loc', 'fieldName'];
+  const MESSAGE = ['message', 'detail', 'reason', 'description', 'msg', 'error', 'title'];
+  const NESTED = ['fields', 'errors', 'fieldErrors', 'field_errors', 'validationErrors', 'invalid_params', 'invalid-params'];
+  type Out = { path: string; message: string }[];
+  const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  const get = (v: unknown, k: string): unknown => (isObj(v) && Object.hasOwn(v, k) ? v[k] : undefined);
+  const first = (v: unknown, keys: string[]): string | undefined => {
+    for (const k of keys) {
+      const x = get(v, k);
+      if (typeof x === 'string' && x !== '') return x;
+      if (typeof x === 'number' && Number.isFinite(x)) return String(x);
+      if (k === 'loc' && Array.isArray(x)) return x.filter((p) => typeof p === 'string' || typeof p === 'number').join('.');
+    }
+    return undefined;
+  };
+  const pathOf = (v: unknown) => first(v, PATH) ?? first(get(v, 'source'), ['pointer', 'parameter', 'header']);
+  const collect = (v: unknown, prefix: string, out: Out, depth: number): void => {
+    if (depth < 0) return;
+    if (Array.isArray(v)) {
+      for (const item of v.slice(0, 100)) {
+        if (out.length >= 100) break;
+        if (typeof item === 'string') out.push({ path: '', message: item });
+        else if (isObj(item)) {
+          const message = first(item, MESSAGE);
+          if (message !== undefined) out.push({ path: pathOf(item) ?? '', message });
+        }
+      }
+      return;
+    }
+    if (!isObj(v)) return;
+    const path = pathOf(v);
+    const message = first(v, MESSAGE);
+    if (path !== undefined && message !== undefined) return void out.push({ path: prefix === '' ? path : `${prefix}.${path}`, message });
+    for (const k of NESTED) {
+      const nested = get(v, k);
+      if (Array.isArray(nested) || isObj(nested)) return collect(nested, prefix, out, depth - 1);
+    }
+    for (const k of Object.keys(v).slice(0, 100)) {
+      if (out.length >= 100) return;
+      const x = v[k];
+      const p = prefix === '' ? k : `${prefix}.${k}`;
+      if (typeof x === 'string') out.push({ path: p, message: x });
+      else if (Array.isArray(x)) {
+        for (const item of x.slice(0, 100)) {
+          if (out.length >= 100) break;
+          if (typeof item === 'string') out.push({ path: p, message: item });
+          else if (isObj(item)) {
+            const m = first(item, MESSAGE);
+            if (m !== undefined) out.push({ path: p, message: m });
+          }
+        }
+      } else if (isObj(x) && depth > 0) collect(x, p, out, depth - 1);
+    }
+  };
+  const reference = (v: unknown): Out | undefined => {
+    const out: Out = [];
+    if (v !== undefined && v !== null) collect(v, '', out, 1);
+    return out.length === 0 ? undefined : out;
+  };
+
+  it('gives what the reference gives, on any JSON value built from the listed keys', () => {
+    // A few keys of each list, so that objects often hold several that compete.
+    const key = fc.constantFrom('field', 'path', 'loc', 'name', 'message', 'detail', 'msg', 'error', 'errors', 'fields', 'source', 'pointer', 'parameter', 'email');
+    const leaf = fc.oneof(fc.constantFrom('', 'bad', 'is required', 'x'), fc.integer({ min: -5, max: 5 }), fc.constant(null));
+    const { value } = fc.letrec((tie) => ({
+      value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, leaf, tie('array'), tie('object')),
+      array: fc.array(tie('value'), { maxLength: 4 }),
+      object: fc.dictionary(key, tie('value'), { maxKeys: 8 }),
+    }));
+    fc.assert(
+      fc.property(value, (v) => {
+        expect(extractFields(v)).toEqual(reference(v));
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
