@@ -2,6 +2,7 @@
  * Redaction (src/redact.ts): catalog secrets replaced wherever they appear, opt-in PII
  * redaction by linear scans, and credentials scrubbed from URLs inside messages.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { REDACTED, redactPii, redactValues, scrubUrlCredentials } from '../src/redact.js';
 
@@ -16,6 +17,15 @@ describe('redactValues', () => {
 
   it('uses the literal value, not a pattern', () => {
     expect(redactValues('a.b and axb', ['a.b'])).toBe(`${REDACTED} and axb`);
+  });
+
+  it('replaces non-overlapping occurrences left to right, as split and join would', () => {
+    expect(redactValues('aaaa', ['aa'])).toBe(`${REDACTED}${REDACTED}`);
+    expect(redactValues('aaa', ['aa'])).toBe(`${REDACTED}a`);
+    const unit = fc.constantFrom('a', 'b', '$', '&', ' ');
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 30 }), fc.string({ unit, minLength: 1, maxLength: 4 }), (text, value) => redactValues(text, [value]) === text.split(value).join(REDACTED)),
+    );
   });
 });
 
