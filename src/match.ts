@@ -10,7 +10,7 @@ import type { Shape } from './vocabulary.js';
 /**
  * Where the words of a folded message break: the first, second, last and next-to-last
  * space (-1 where there is none). The template index keys are ranges between them, looked
- * up without cutting them out ({@link TextIndex.find}).
+ * up without cutting them out (`TextIndex.find`).
  */
 interface WordBounds {
   first: number;
