@@ -14,7 +14,7 @@ import { readHeaders, type HeaderReader } from './headers.js';
 import { classifyItems, itemsAsFields } from './items.js';
 import { createMatchContext, matchByCode, matchByMessage, matchByShape, matchByStatus, type Match, type MatchContext } from './match.js';
 import { parseBody, type ParsedBody } from './parse-body.js';
-import { retryDelay, type RetryBodyField } from './retry-after.js';
+import { resolveRetryDelay, type RetryBodyField } from './retry-after.js';
 import { isArray, isRecord, mine, shallowCopy } from './safe.js';
 import { clip, hasText, trimmed } from './text.js';
 import type { Classification, ClassifyOptions, NormalizedError, RawResponse } from './types.js';
@@ -200,7 +200,7 @@ function errorFor(
   const chosen = match?.entry ?? unknownFor(engine, catalog);
   const retryable = chosen.retryable && retryAllowed(catalog, request ?? settings.request);
   const retryAfterMs = retryable
-    ? retryDelay(
+    ? resolveRetryDelay(
         headers,
         engine.retrySlots,
         body.kind === 'json' ? body.value : undefined,

@@ -221,14 +221,14 @@ function readClock(now: () => number): number {
  * the reset headers and then the body.
  */
 export function resolveRetryAfter(context: RetryContext): number | undefined {
-  return retryDelay(context.headers, context.slots, context.body, context.resetUnit, context.bodyFields, context.now, context.maxMs);
+  return resolveRetryDelay(context.headers, context.slots, context.body, context.resetUnit, context.bodyFields, context.now, context.maxMs);
 }
 
 /**
  * {@link resolveRetryAfter} with its inputs as arguments: the classifier calls it for every
  * retryable error, and an argument list costs no object per call.
  */
-export function retryDelay(
+export function resolveRetryDelay(
   headers: HeaderReader,
   slots: RetrySlots | undefined,
   body: unknown,
