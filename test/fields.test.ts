@@ -206,8 +206,10 @@ describe('extractFields: precedence, against a plain reference', () => {
     // A few keys of each list, so that objects often hold several that compete.
     const key = fc.constantFrom('field', 'path', 'loc', 'name', 'message', 'detail', 'msg', 'error', 'errors', 'fields', 'source', 'pointer', 'parameter', 'email');
     const leaf = fc.oneof(fc.constantFrom('', 'bad', 'is required', 'x'), fc.integer({ min: -5, max: 5 }), fc.constant(null));
+    // JSON:API `source` objects, often holding several of their keys at once.
+    const source = fc.dictionary(fc.constantFrom('pointer', 'parameter', 'header'), leaf, { minKeys: 1 });
     const { value } = fc.letrec((tie) => ({
-      value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, leaf, tie('array'), tie('object')),
+      value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, leaf, source, tie('array'), tie('object')),
       array: fc.array(tie('value'), { maxLength: 4 }),
       object: fc.dictionary(key, tie('value'), { maxKeys: 8 }),
     }));
