@@ -68,25 +68,6 @@ export function buildError(
   // Most entries have no secret and most callers no PII redaction: nothing to rewrite.
   const { message, params } =
     entry.secret === null && !pii ? { message: parts.message ?? entry.description, params: parts.params } : redactMessage(entry, parts.message, parts.params, pii);
-  const fields = redactFields(parts.fields, pii);
-  const hasParams = params !== undefined && hasKeys(params);
-  const matchedBy = parts.matchedBy ?? entry.matchedBy;
-  // Most errors have no optional member: one literal, with the same key order, saves the
-  // shape transitions that adding `docs` after a varying set of members costs.
-  if (parts.retryAfterMs === undefined && fields === undefined && !hasParams) {
-    return {
-      id: entry.id,
-      vendor: parts.vendor,
-      category: entry.category,
-      status: parts.status,
-      code: parts.code,
-      message,
-      retryable: parts.retryable,
-      fatal: parts.fatal,
-      matchedBy,
-      docs: entry.docs,
-    };
-  }
   const error: NormalizedError = {
     id: entry.id,
     vendor: parts.vendor,
@@ -96,11 +77,12 @@ export function buildError(
     message,
     retryable: parts.retryable,
     fatal: parts.fatal,
-    matchedBy,
+    matchedBy: parts.matchedBy ?? entry.matchedBy,
   };
   if (parts.retryAfterMs !== undefined) error.retryAfterMs = parts.retryAfterMs;
+  const fields = redactFields(parts.fields, pii);
   if (fields !== undefined) error.fields = fields;
-  if (hasParams) error.params = params;
+  if (params !== undefined && hasKeys(params)) error.params = params;
   error.docs = entry.docs;
   return error;
 }
