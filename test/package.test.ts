@@ -104,10 +104,25 @@ describe('per-vendor bundles', () => {
     for (const id of ['braze.invalid_campaign_id', 'sinch.syntax_invalid_json', 'spotzee.validation_failed', 'transformify.too_many_recipients']) expect(text).toContain(id);
   });
 
-  it('per-vendor catalogs are exact copies of catalog/*.json', () => {
-    const onDisk = JSON.parse(readFileSync(join(root, 'catalog/braze.json'), 'utf8')) as { entries: unknown[] };
-    const script = `import { brazeCatalog } from './dist/braze.js'; console.log(brazeCatalog.entries.length)`;
+  it('per-vendor catalogs, in both entries, are exact copies of catalog/*.json', () => {
+    const onDisk = JSON.parse(readFileSync(join(root, 'catalog/braze.json'), 'utf8')) as unknown;
+    const script = [
+      `const root = await import('./dist/index.js');`,
+      `const braze = await import('./dist/braze.js');`,
+      `console.log(JSON.stringify([root.brazeCatalog, braze.brazeCatalog, root.brazeCatalog === braze.brazeCatalog]));`,
+    ].join('\n');
     const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
-    expect(Number(output.trim())).toBe(onDisk.entries.length);
+    // Each entry carries its own copy (see tsup.config.ts): equal data, separate objects.
+    expect(JSON.parse(output) as unknown).toEqual([onDisk, onDisk, false]);
+  });
+
+  it('the root entry imports one shared chunk; a vendor entry imports that chunk and the vendor helper', () => {
+    const relativeImports = (file: string) => [...readFileSync(join(root, 'dist', file), 'utf8').matchAll(/from\s*["'](\.\/[^"']+)["']/g)].map((m) => m[1]);
+    const index = relativeImports('index.js');
+    const braze = relativeImports('braze.js');
+    // The root entry loads one chunk besides itself: its catalogs are inline, not four more files.
+    expect(index).toHaveLength(1);
+    expect(braze).toContain(index[0]);
+    expect(braze).toHaveLength(2);
   });
 });
