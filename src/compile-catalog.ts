@@ -314,25 +314,31 @@ function unknownEntry(catalog: Catalog): CompiledEntry {
   };
 }
 
-/** The parts of a compiled catalog that take real work to build. */
-type Indexes = Pick<CompiledCatalog, 'entries' | 'responses' | 'items' | 'transport'>;
+/** The three entry indexes of a catalog. */
+type Group = 'responses' | 'items' | 'transport';
 
-function buildIndexes(catalog: Catalog): Indexes {
-  const problems: string[] = [];
-  const entries = catalog.entries.map((entry) => compileEntry(entry, catalog, problems));
-  if (problems.length > 0) throw new CatalogError(`catalog "${catalog.vendor}" has invalid templates`, problems);
-  return {
-    entries,
-    responses: buildIndex(entries.filter((entry) => !entry.transport && entry.fatal)),
-    items: buildIndex(entries.filter((entry) => !entry.transport && !entry.fatal)),
-    transport: buildIndex(entries.filter((entry) => entry.transport)),
-  };
+/**
+ * The index an entry belongs to, read from the catalog data (the same rule as the
+ * compiled `transport` and `fatal` flags), so that building one index compiles only the
+ * entries in it.
+ */
+function groupOf(entry: CatalogEntry): Group {
+  if (entry.match?.transport === true) return 'transport';
+  return entry.fatal === false ? 'items' : 'responses';
+}
+
+function invalidTemplates(catalog: Catalog, problems: readonly string[]): CatalogError {
+  return new CatalogError(`catalog "${catalog.vendor}" has invalid templates`, problems);
 }
 
 /**
  * One class for every compiled catalog: the hot path reads the same fields of several
  * catalogs per call, and objects of one class share one hidden class (monomorphic loads).
- * The indexes are built on first use when the catalog is compiled lazily.
+ *
+ * A catalog compiled lazily builds each index on first use, compiling only that index's
+ * entries: a response from Braze needs the whole-response index of Braze and of the
+ * generic catalog, not their per-item or thrown-error indexes. On a cold start that code
+ * runs once, unoptimized, so work left undone there is time saved.
  */
 class Compiled implements CompiledCatalog {
   readonly vendor: string;
@@ -350,7 +356,12 @@ class Compiled implements CompiledCatalog {
   readonly errorsIn2xx: boolean;
   readonly unknown: CompiledEntry;
   readonly source: Catalog;
-  private built: Indexes | undefined;
+  /** Compiled entries by their position in `source.entries`, filled as indexes need them. */
+  private readonly compiled: (CompiledEntry | undefined)[];
+  private all: readonly CompiledEntry[] | undefined = undefined;
+  private responsesIndex: EntryIndex | undefined = undefined;
+  private itemsIndex: EntryIndex | undefined = undefined;
+  private transportIndex: EntryIndex | undefined = undefined;
 
   constructor(catalog: Catalog, lazy: boolean) {
     const shapes = new Set(catalog.shapes);
@@ -367,27 +378,52 @@ class Compiled implements CompiledCatalog {
     this.errorsIn2xx = catalog.errorsIn2xx === true;
     this.unknown = unknownEntry(catalog);
     this.source = catalog;
-    this.built = lazy ? undefined : buildIndexes(catalog);
+    this.compiled = new Array<CompiledEntry | undefined>(catalog.entries.length).fill(undefined);
+    if (lazy) return;
+    // Eagerly, every template problem of the catalog is reported at once, when the
+    // classifier is created.
+    const problems: string[] = [];
+    catalog.entries.forEach((entry, index) => {
+      this.compiled[index] = compileEntry(entry, catalog, problems);
+    });
+    if (problems.length > 0) throw invalidTemplates(catalog, problems);
+    this.responsesIndex = this.group('responses');
+    this.itemsIndex = this.group('items');
+    this.transportIndex = this.group('transport');
   }
 
-  private indexes(): Indexes {
-    return (this.built ??= buildIndexes(this.source));
+  private entryAt(index: number): CompiledEntry {
+    const done = this.compiled[index];
+    if (done !== undefined) return done;
+    const problems: string[] = [];
+    const entry = compileEntry(this.source.entries[index]!, this.source, problems);
+    if (problems.length > 0) throw invalidTemplates(this.source, problems);
+    this.compiled[index] = entry;
+    return entry;
+  }
+
+  private group(group: Group): EntryIndex {
+    const members: CompiledEntry[] = [];
+    this.source.entries.forEach((entry, index) => {
+      if (groupOf(entry) === group) members.push(this.entryAt(index));
+    });
+    return buildIndex(members);
   }
 
   get entries(): readonly CompiledEntry[] {
-    return this.indexes().entries;
+    return (this.all ??= this.source.entries.map((_, index) => this.entryAt(index)));
   }
 
   get responses(): EntryIndex {
-    return this.indexes().responses;
+    return (this.responsesIndex ??= this.group('responses'));
   }
 
   get items(): EntryIndex {
-    return this.indexes().items;
+    return (this.itemsIndex ??= this.group('items'));
   }
 
   get transport(): EntryIndex {
-    return this.indexes().transport;
+    return (this.transportIndex ??= this.group('transport'));
   }
 }
 

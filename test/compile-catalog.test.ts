@@ -257,6 +257,39 @@ describe('compileCatalog: lazy', () => {
     expect(() => later.responses).toThrow(CatalogError);
   });
 
+  it('builds each index on its own: a broken per-item template leaves the whole-response index usable', () => {
+    const itemBroken = {
+      ...broken,
+      entries: [
+        { id: 'acme.ok', description: 'd', category: 'validation', match: { code: 'ok' } },
+        { id: 'acme.item', description: 'd', category: 'validation', fatal: false, match: { message: 'Bad {unclosed' } },
+      ],
+    } as unknown as Catalog;
+    const lazy = compileCatalog(itemBroken, { lazy: true });
+    expect(lazy.responses.byCode.get('ok')?.map((entry) => entry.id)).toEqual(['acme.ok']);
+    expect(lazy.transport.byCode.size).toBe(0);
+    expect(() => lazy.items).toThrow(CatalogError);
+    expect(() => compileCatalog(itemBroken)).toThrow(CatalogError);
+  });
+
+  it.each(['braze', 'generic'] as const)('builds the same %s indexes lazily as eagerly, from one compiled object per entry', async (vendor) => {
+    const catalogs = { braze: (await import('../src/catalogs/braze.js')).brazeCatalog, generic: (await import('../src/catalogs/generic.js')).genericCatalog };
+    const catalog = catalogs[vendor];
+    const eager = compileCatalog(catalog);
+    const lazy = compileCatalog(catalog, { lazy: true });
+    // Built in another order than the eager constructor uses.
+    expect(lazy.transport).toEqual(eager.transport);
+    expect(lazy.items).toEqual(eager.items);
+    expect(lazy.responses).toEqual(eager.responses);
+    expect(lazy.entries).toEqual(eager.entries);
+    const byId = new Map(lazy.entries.map((entry) => [entry.id, entry]));
+    for (const index of [lazy.responses, lazy.items, lazy.transport])
+      for (const list of [...index.byCode.values(), ...index.byExact.values(), ...index.byStatus.filter((list) => list !== undefined)])
+        for (const entry of list) expect(byId.get(entry.id)).toBe(entry);
+    const indexed = lazy.responses.byStatus.flatMap((list) => list ?? []).length + lazy.transport.byCode.size + lazy.items.byExact.size;
+    expect(indexed).toBeGreaterThan(0);
+  });
+
   it('compiles eagerly by default: a broken template throws at once', () => {
     expect(() => compileCatalog(broken)).toThrow(CatalogError);
     const eager = compileCatalog({ vendor: 'acme', name: 'Acme', docs: 'https://acme.example', shapes: ['json'], hosts: [], requestIdHeaders: [], entries: [] });
