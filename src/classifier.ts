@@ -100,7 +100,27 @@ interface Members {
   request: unknown;
 }
 
+const OBJECT_PROTOTYPE = Object.prototype;
+
+/**
+ * Whether plain reads of `raw` can only find its own members: true for an object literal
+ * or parsed JSON while `Object.prototype` carries none of the member names (nothing has
+ * polluted it), and for a null-prototype object. The `in` tests read no values; once the
+ * code is optimized they fold to constants, guarded by the prototype's layout. Anything
+ * else (class instances, other prototypes, a polluted `Object.prototype`) is read member
+ * by member with an own-property check.
+ */
+function ownMembersOnly(raw: object): boolean {
+  const prototype: unknown = Object.getPrototypeOf(raw);
+  if (prototype === null) return true;
+  return (
+    prototype === OBJECT_PROTOTYPE &&
+    !('vendor' in OBJECT_PROTOTYPE || 'status' in OBJECT_PROTOTYPE || 'headers' in OBJECT_PROTOTYPE || 'url' in OBJECT_PROTOTYPE || 'body' in OBJECT_PROTOTYPE || 'request' in OBJECT_PROTOTYPE)
+  );
+}
+
 function members(raw: Record<string, unknown>): Members {
+  if (ownMembersOnly(raw)) return { vendor: raw.vendor, status: raw.status, headers: raw.headers, url: raw.url, body: raw.body, request: raw.request };
   return {
     vendor: mine(raw, 'vendor', raw.vendor),
     status: mine(raw, 'status', raw.status),

@@ -366,6 +366,35 @@ describe('invalid input never throws', () => {
     expect(errorOf(classifier.classify(inherited)).id).toBe('http.400');
   });
 
+  it('does not read members from a polluted Object.prototype, even after many plain inputs', () => {
+    const plain = { status: 400, body: '{"message":"Invalid Campaign ID"}' };
+    // Warm the classifier on plain objects first, so the polluted case runs code that was
+    // optimized for a clean prototype.
+    for (let i = 0; i < 20_000; i++) classifier.classify({ ...plain, status: 400 + (i % 5) });
+    const prototype = Object.prototype as Record<string, unknown>;
+    try {
+      prototype['vendor'] = 'sinch';
+      prototype['headers'] = { 'x-request-id': 'polluted' };
+      prototype['body'] = '{"code":"syntax_invalid_json","text":"polluted"}';
+      const result = classifier.classify({ ...plain });
+      // The Braze body shape names the vendor; a polluted `vendor` would have said Sinch.
+      expect(result).toMatchObject({ vendor: 'braze', status: 400 });
+      expect(result.requestId).toBeUndefined();
+      expect(errorOf(result).id).toBe('braze.invalid_campaign_id');
+      expect(errorOf(classifier.classify({ status: 400 })).id).toBe('http.400');
+    } finally {
+      delete prototype['vendor'];
+      delete prototype['headers'];
+      delete prototype['body'];
+    }
+    expect(classifier.classify({ ...plain, vendor: 'sinch' }).vendor).toBe('sinch');
+  });
+
+  it('reads the members of a null-prototype input', () => {
+    const bare = Object.assign(Object.create(null) as Record<string, unknown>, { vendor: 'braze', status: 400, body: '{"message":"Invalid Campaign ID"}' });
+    expect(errorOf(classifier.classify(bare)).id).toBe('braze.invalid_campaign_id');
+  });
+
   it('keeps the status when the headers are a revoked Proxy', () => {
     const { proxy, revoke } = Proxy.revocable({}, {});
     revoke();
