@@ -3,10 +3,11 @@
  * most specific entry wins, success and queued entries only describe 2xx responses, and
  * the template index finds the right template among thousands.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileCatalog } from '../src/compile-catalog.js';
 import type { Catalog, CatalogEntry } from '../src/generated/catalog-types.js';
-import { createMatchContext, matchByCode, matchByMessage, matchByName, matchByShape, matchByStatus, type MatchContext } from '../src/match.js';
+import { createMatchContext, matchByCode, matchByMessage, matchByName, matchByShape, matchByStatus, messageKeys, type MatchContext } from '../src/match.js';
 import { foldCase } from '../src/text.js';
 import type { Shape } from '../src/vocabulary.js';
 
@@ -251,5 +252,34 @@ describe('matchByName', () => {
     expect(matchByName(catalog.transport, context({ names: ['TypeError', 'abortERROR'] }))?.entry.id).toBe('acme.abort');
     expect(matchByName(catalog.transport, context({ names: ['TimeoutError', 'AbortError'] }))?.entry.id).toBe('acme.timeout');
     expect(matchByName(catalog.transport, context({ names: ['Error'] }))).toBeUndefined();
+  });
+});
+
+describe('messageKeys', () => {
+  /** The same keys from `split`: first and last word, first and last two words when there are three or more. */
+  function reference(text: string) {
+    const words = text.split(' ');
+    if (words.length === 1) return { firstWord: text, lastWord: text, firstTwoWords: undefined, lastTwoWords: undefined };
+    return {
+      firstWord: words[0],
+      lastWord: words[words.length - 1],
+      firstTwoWords: words.length > 2 ? `${words[0]} ${words[1]}` : text,
+      lastTwoWords: words.length > 2 ? `${words[words.length - 2]} ${words[words.length - 1]}` : text,
+    };
+  }
+
+  it('agrees with splitting on spaces, for any text (runs of spaces and empty words included)', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', 'b', ' ', 'é', '\t'), maxLength: 40 });
+    fc.assert(
+      fc.property(text, (value) => {
+        expect(messageKeys(value)).toEqual(reference(value));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('keys a long last word and a message that starts or ends with a space', () => {
+    expect(messageKeys(`bad ${'x'.repeat(300)}`)).toEqual(reference(`bad ${'x'.repeat(300)}`));
+    expect(messageKeys(' bad gateway ')).toEqual({ firstWord: '', lastWord: '', firstTwoWords: ' bad', lastTwoWords: 'gateway ' });
   });
 });
