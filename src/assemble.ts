@@ -78,12 +78,14 @@ export function buildError(
     retryable: parts.retryable,
     fatal: parts.fatal,
     matchedBy: parts.matchedBy ?? entry.matchedBy,
+    // In the literal, not appended: every error then starts from one layout, and only the
+    // optional members below add to it.
+    docs: entry.docs,
   };
   if (parts.retryAfterMs !== undefined) error.retryAfterMs = parts.retryAfterMs;
   const fields = redactFields(parts.fields, pii);
   if (fields !== undefined) error.fields = fields;
   if (params !== undefined && hasKeys(params)) error.params = params;
-  error.docs = entry.docs;
   return error;
 }
 
