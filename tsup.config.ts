@@ -65,6 +65,9 @@ export default defineConfig([
     // from split ES output with a second transform that does not accept minified input.
     esbuildOptions(options, context) {
       if (context.format === 'esm') options.minify = true;
+      // Stack traces need only the mappings; the sources (and the catalogs inlined in
+      // them) would double the package.
+      options.sourcesContent = false;
     },
     sourcemap: true,
     clean: true,
