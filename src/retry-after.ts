@@ -17,22 +17,6 @@ export interface RetryBodyField {
   unit: 'seconds' | 'milliseconds';
 }
 
-/** Inputs of {@link resolveRetryAfter}. */
-export interface RetryContext {
-  headers: HeaderReader;
-  /**
-   * Where the retry headers sit among the names `headers` was read with ({@link retrySlots});
-   * without it they are looked up by name.
-   */
-  slots?: RetrySlots;
-  body: unknown;
-  resetUnit: ResetUnit;
-  bodyFields: readonly RetryBodyField[];
-  /** The caller's clock, read only when a value needs it; one that throws or returns junk reads as `Date.now()`. */
-  now: () => number;
-  maxMs: number;
-}
-
 /** Reset values from 1,000,000,000 upwards are epoch seconds (2001-09-09); below, delays. */
 const EPOCH_THRESHOLD = 1_000_000_000;
 
@@ -112,7 +96,7 @@ export function parseHttpDate(value: string, now: number): number | undefined {
 
 const RESET_HEADERS = ['ratelimit-reset', 'x-ratelimit-reset'];
 
-/** Every header {@link resolveRetryAfter} reads, lower case. */
+/** Every header {@link resolveRetryDelay} reads, lower case. */
 export const RETRY_HEADERS: readonly string[] = ['retry-after', 'ratelimit', ...RESET_HEADERS];
 
 /** The slots of {@link RETRY_HEADERS} in a classifier's {@link HeaderNames}: read by index, not by name. */
@@ -218,19 +202,14 @@ function readClock(now: () => number): number {
 /**
  * The retry delay in milliseconds, or undefined when nothing valid says. `Retry-After`
  * is authoritative when valid; only its absence (or a malformed value) falls through to
- * the reset headers and then the body.
- */
-export function resolveRetryAfter(context: RetryContext): number | undefined {
-  return resolveRetryDelay(context.headers, context.slots, context.body, context.resetUnit, context.bodyFields, context.now, context.maxMs);
-}
-
-/**
- * {@link resolveRetryAfter} with its inputs as arguments: the classifier calls it for every
- * retryable error, and an argument list costs no object per call.
+ * the reset headers and then the body. `headers` are read by slot (`slots`, from the
+ * names they were read with); `now` is read only when a value needs it, and a clock that
+ * throws or returns junk reads as `Date.now()`. Arguments rather than one options object:
+ * the classifier calls this for every retryable error.
  */
 export function resolveRetryDelay(
   headers: HeaderReader,
-  slots: RetrySlots | undefined,
+  slots: RetrySlots,
   body: unknown,
   resetUnit: ResetUnit,
   bodyFields: readonly RetryBodyField[],
@@ -240,15 +219,15 @@ export function resolveRetryDelay(
   // The clock is read only when a value needs it (HTTP-date or epoch), in this order.
   let ms: number | undefined;
   // A response without any retry header (most) goes straight to the body fields.
-  if (slots !== undefined && (headers.filled & slots.bits) === 0) return bodyFields.length > 0 ? clampOrUndefined(fromBody(body, bodyFields), maxMs) : undefined;
-  const retryAfter = slots === undefined ? headers.get('retry-after') : headers.at(slots.retryAfter);
+  if ((headers.filled & slots.bits) === 0) return bodyFields.length > 0 ? clampOrUndefined(fromBody(body, bodyFields), maxMs) : undefined;
+  const retryAfter = headers.at(slots.retryAfter);
   if (retryAfter !== undefined) ms = parseRetryAfter(retryAfter, readClock(now));
   if (ms === undefined) {
-    const rateLimit = slots === undefined ? headers.get('ratelimit') : headers.at(slots.rateLimit);
+    const rateLimit = headers.at(slots.rateLimit);
     if (rateLimit !== undefined) ms = parseRateLimitField(rateLimit);
   }
-  for (let i = 0; i < RESET_HEADERS.length && ms === undefined; i++) {
-    const reset = slots === undefined ? headers.get(RESET_HEADERS[i]!) : headers.at(slots.resets[i]!);
+  for (let i = 0; i < slots.resets.length && ms === undefined; i++) {
+    const reset = headers.at(slots.resets[i]!);
     if (reset !== undefined) ms = parseResetValue(reset, resetUnit, readClock(now));
   }
   if (ms === undefined && bodyFields.length > 0) ms = fromBody(body, bodyFields);

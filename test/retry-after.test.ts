@@ -4,23 +4,48 @@
  * and the vendor's body fields, with an injected clock.
  */
 import { describe, expect, it } from 'vitest';
-import { HeaderNames, readHeaders } from '../src/headers.js';
-import { parseHttpDate, parseResetValue, parseRetryAfter, RETRY_HEADERS, resolveRetryAfter, retrySlots, type RetryContext } from '../src/retry-after.js';
+import { HeaderNames, readHeaders, type HeaderReader } from '../src/headers.js';
+import {
+  parseHttpDate,
+  parseResetValue,
+  parseRetryAfter,
+  RETRY_HEADERS,
+  resolveRetryDelay,
+  retrySlots,
+  type ResetUnit,
+  type RetryBodyField,
+  type RetrySlots,
+} from '../src/retry-after.js';
 
 /** Wed, 01 Jan 2025 00:00:00 GMT */
 const NOW = Date.UTC(2025, 0, 1);
 const nowSeconds = NOW / 1000;
 
-function resolve(headers: Record<string, string>, overrides: Partial<RetryContext> = {}): number | undefined {
-  return resolveRetryAfter({
-    headers: readHeaders(headers),
+/** The header names a classifier reads: the retry headers among others. */
+const NAMES = new HeaderNames(['content-type', 'x-request-id', ...RETRY_HEADERS]);
+
+interface Inputs {
+  headers: HeaderReader;
+  slots: RetrySlots;
+  body: unknown;
+  resetUnit: ResetUnit;
+  bodyFields: readonly RetryBodyField[];
+  now: () => number;
+  maxMs: number;
+}
+
+function resolve(headers: Record<string, string>, overrides: Partial<Inputs> = {}): number | undefined {
+  const inputs: Inputs = {
+    headers: readHeaders(headers, NAMES),
+    slots: retrySlots(NAMES),
     body: undefined,
     resetUnit: 'auto',
     bodyFields: [],
     now: () => NOW,
     maxMs: 86_400_000,
     ...overrides,
-  });
+  };
+  return resolveRetryDelay(inputs.headers, inputs.slots, inputs.body, inputs.resetUnit, inputs.bodyFields, inputs.now, inputs.maxMs);
 }
 
 describe('parseRetryAfter: delta-seconds', () => {
@@ -141,9 +166,10 @@ describe('parseResetValue', () => {
   });
 });
 
-describe('resolveRetryAfter by slot', () => {
-  it('reads the same headers by slot as by name', () => {
-    const names = new HeaderNames(['content-type', 'x-request-id', ...RETRY_HEADERS]);
+describe('resolveRetryDelay, header sources', () => {
+  it('reads the same values whatever slots the names have, and from fetch Headers', () => {
+    // Another layout than NAMES: the retry headers first, other names after them.
+    const names = new HeaderNames([...RETRY_HEADERS.slice().reverse(), 'server', 'content-type']);
     const slots = retrySlots(names);
     const cases: Record<string, string>[] = [
       { 'Retry-After': '7' },
@@ -171,7 +197,7 @@ describe('resolveRetryAfter by slot', () => {
   });
 });
 
-describe('resolveRetryAfter', () => {
+describe('resolveRetryDelay', () => {
   it('reads Retry-After delta-seconds and dates', () => {
     expect(resolve({ 'Retry-After': '7' })).toBe(7000);
     expect(resolve({ 'retry-after': 'Wed, 01 Jan 2025 00:00:10 GMT' })).toBe(10_000);
