@@ -26,22 +26,19 @@ export function buildHostIndex(catalogs: readonly { vendor: string; hosts: reado
   return index;
 }
 
-/**
- * The longest prefix of a URL that can hold its host: a scheme of at most 16 characters,
- * `://`, and 256 characters of authority. Longer URLs are cut to it first, so every search
- * below is bounded.
- */
-const HOST_REACH = 16 + 3 + 257;
+/** A scheme of at most 16 characters and `://`: the scheme search reads no further. */
+const SCHEME_REACH = 16 + 3;
 
 /**
- * Where the host of an absolute URL lies in `url` (which is at most {@link HOST_REACH}
- * long): `start * 65536 + end`, or -1 when there is none. Userinfo, port and a trailing
- * dot are left out; the authority ends at the first `/`, `?` or `#` (RFC 3986 §3.2) and
- * is read for at most 256 characters. One pass over the authority: host names are short,
+ * Where the host of an absolute URL lies in `url`: `start * 65536 + end`, or -1 when
+ * there is none. Userinfo, port and a trailing dot are left out; the authority ends at the
+ * first `/`, `?` or `#` (RFC 3986 §3.2) and is read for at most 256 characters. One pass over the authority: host names are short,
  * and separate searches for each delimiter would each run past it to the end of the URL.
  */
 function hostBounds(url: string): number {
-  const scheme = url.indexOf('://');
+  // Both searches are bounded, however long the URL: the scheme's to its reach, the
+  // authority's to 256 characters.
+  const scheme = (url.length > SCHEME_REACH ? url.slice(0, SCHEME_REACH) : url).indexOf('://');
   if (scheme === -1 || scheme > 16) return -1;
   const from = scheme + 3;
   const limit = Math.min(url.length, from + 256);
@@ -65,9 +62,8 @@ function hostBounds(url: string): number {
 
 /** The lower-cased host of an absolute URL (`https://user@Host:443/path` → `host`), without `new URL`. */
 export function hostOf(url: string): string | undefined {
-  const text = url.length > HOST_REACH ? url.slice(0, HOST_REACH) : url;
-  const bounds = hostBounds(text);
-  return bounds === -1 ? undefined : text.slice(Math.floor(bounds / 65536), bounds % 65536).toLowerCase();
+  const bounds = hostBounds(url);
+  return bounds === -1 ? undefined : url.slice(Math.floor(bounds / 65536), bounds % 65536).toLowerCase();
 }
 
 /**
@@ -76,16 +72,17 @@ export function hostOf(url: string): string | undefined {
  * miss cuts out no string.
  */
 export function vendorFromUrl(index: HostIndex, url: string): string | undefined {
-  const text = url.length > HOST_REACH ? url.slice(0, HOST_REACH) : url;
-  const bounds = hostBounds(text);
+  const bounds = hostBounds(url);
   if (bounds === -1) return undefined;
   const start = Math.floor(bounds / 65536);
   const end = bounds % 65536;
-  const exact = index.exact.findFolded(text, start, end);
+  const exact = index.exact.findFolded(url, start, end);
   if (exact !== undefined) return exact;
   if (index.wildcard.size === 0) return undefined;
-  for (let dot = text.indexOf('.', start); dot !== -1 && dot < end; dot = text.indexOf('.', dot + 1)) {
-    const vendor = index.wildcard.findFolded(text, dot + 1, end);
+  // Each parent domain starts after a dot of the host; the walk stays within the host.
+  for (let dot = start; dot < end; dot++) {
+    if (url.charCodeAt(dot) !== 46) continue;
+    const vendor = index.wildcard.findFolded(url, dot + 1, end);
     if (vendor !== undefined) return vendor;
   }
   return undefined;
