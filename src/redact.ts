@@ -18,7 +18,7 @@ export function redactValues(text: string, values: readonly string[]): string {
 /**
  * `text` with every occurrence of `value` replaced by {@link REDACTED}: native searches and
  * slices, which cost a third of `split(value).join(...)` (no array of parts) on the short
- * messages secrets are found in.
+ * messages secrets are found in, and about two thirds of `replaceAll(value, ...)`.
  */
 function replaceEvery(text: string, value: string): string {
   let at = text.indexOf(value);
