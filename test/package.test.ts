@@ -109,11 +109,13 @@ describe('per-vendor bundles', () => {
     const script = [
       `const root = await import('./dist/index.js');`,
       `const braze = await import('./dist/braze.js');`,
-      `console.log(JSON.stringify([root.brazeCatalog, braze.brazeCatalog, root.brazeCatalog === braze.brazeCatalog]));`,
+      // Examples are parsed on first read (src/catalogs/deferred-examples.ts).
+      `const deferred = [root, braze].map((m) => typeof Object.getOwnPropertyDescriptor(m.brazeCatalog.entries[0], 'examples').get);`,
+      `console.log(JSON.stringify([root.brazeCatalog, braze.brazeCatalog, root.brazeCatalog === braze.brazeCatalog, deferred]));`,
     ].join('\n');
     const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
     // Each entry carries its own copy (see tsup.config.ts): equal data, separate objects.
-    expect(JSON.parse(output) as unknown).toEqual([onDisk, onDisk, false]);
+    expect(JSON.parse(output) as unknown).toEqual([onDisk, onDisk, false, ['function', 'function']]);
   });
 
   it('the root entry imports one shared chunk; a vendor entry imports that chunk and the vendor helper', () => {
