@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import {
   array,
   boolean,
+  lazy,
   literal,
   number,
   object,
@@ -272,5 +273,32 @@ describe('documents', () => {
     const text = toTypeScriptDeclarations(root);
     expect(text.match(/export interface (\w+)/g)?.sort()).toEqual(['export interface Another', 'export interface Inner', 'export interface Root']);
     expect(text).toContain('  inner: Inner;\n  list: Inner[];\n  z?: Another;');
+  });
+});
+
+describe('lazy', () => {
+  const build = () => object({ id: string({ minLength: 1 }) }, { name: 'Thing', description: 'A thing.' });
+
+  it('builds nothing until first used, then builds once', () => {
+    let builds = 0;
+    const schema = lazy(() => {
+      builds++;
+      return build();
+    });
+    expect(builds).toBe(0);
+    expect(schema.description).toBe('A thing.');
+    expect(validate(schema, { id: 'a' })).toEqual({ ok: true, value: { id: 'a' } });
+    expect(validate(schema, { id: '' })).toEqual({ ok: false, issues: [{ path: 'id', message: expect.any(String) as unknown }] });
+    expect(builds).toBe(1);
+  });
+
+  it('answers as the schema it builds: check, JSON Schema and TypeScript', () => {
+    const direct = build();
+    const deferred = lazy(build);
+    for (const value of [{ id: 'x' }, { id: 1 }, {}, null, { id: 'x', extra: true }])
+      expect(validate(deferred, value)).toEqual(validate(direct, value));
+    const meta = { id: 'https://example.com/thing.json', title: 'Thing' };
+    expect(toJsonSchemaDocument(deferred, meta)).toEqual(toJsonSchemaDocument(direct, meta));
+    expect(toTypeScriptDeclarations(deferred)).toBe(toTypeScriptDeclarations(direct));
   });
 });

@@ -205,6 +205,24 @@ export function array<T>(
   };
 }
 
+/**
+ * A schema built by `build` on first use, then reused. Building a large schema runs many
+ * functions once each, which on a cold start is mostly V8 compiling them; a module that
+ * exports a schema most programs never use (`catalogSchema`) should not pay that on import.
+ */
+export function lazy<T>(build: () => Schema<T>): Schema<T> {
+  let built: Schema<T> | undefined;
+  const schema = (): Schema<T> => (built ??= build());
+  return {
+    get description() {
+      return schema().description;
+    },
+    check: (value, path, issues) => schema().check(value, path, issues),
+    toJsonSchema: (defs) => schema().toJsonSchema(defs),
+    toTypeScript: (decls) => schema().toTypeScript(decls),
+  };
+}
+
 /** Marks an object property as optional. */
 export function optional<T>(schema: Schema<T>): Optional<T> {
   return { optional: true, schema };
