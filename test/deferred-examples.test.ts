@@ -76,6 +76,13 @@ describe('withDeferredExamples', () => {
     }).toThrow(TypeError);
   });
 
+  it('answers through an object that inherits from an entry', () => {
+    const { catalog, examples } = split(text);
+    withDeferredExamples(catalog, examples);
+    const heir = Object.create(catalog.entries[2]!) as Entry;
+    expect(heir.examples).toEqual((JSON.parse(text) as { entries: Entry[] }).entries[2]!.examples);
+  });
+
   it('spreads, clones and compares as plain data', () => {
     const { catalog, examples } = split(text);
     withDeferredExamples(catalog, examples);
