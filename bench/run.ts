@@ -282,7 +282,7 @@ if (wants('6')) {
 
 if (wants('5')) {
   log('5. cold start and bundle sizes …');
-  const runs = quick ? 7 : 21;
+  const runs = quick ? 7 : 41;
   const index: ColdStart = measureColdStart(dist, 'index.js', runs);
   const braze: ColdStart = measureColdStart(dist, 'braze.js', runs);
   for (const c of [index, braze])
