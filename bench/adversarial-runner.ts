@@ -39,8 +39,9 @@ const child = join(dirname(fileURLToPath(import.meta.url)), 'adversarial-child.t
 /** Runs the children from `first` until they finish or one case exceeds `limitMs`. */
 function runFrom(distIndex: string, first: number, limitMs: number, onCase: (timing: CaseTiming) => void): Promise<{ stuckAt: number | null }> {
   return new Promise((resolve, reject) => {
-    // process.execArgv carries tsx's loader, so the child runs TypeScript too.
-    const proc = spawn(process.execPath, [...process.execArgv, child, distIndex, String(first)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // process.execArgv carries tsx's loader, so the child runs TypeScript too. `gc` lets the
+    // child start every case from a collected heap (see adversarial-child.ts).
+    const proc = spawn(process.execPath, [...process.execArgv, '--expose-gc', child, distIndex, String(first)], { stdio: ['ignore', 'pipe', 'pipe'] });
     let next = first;
     let stuck = false;
     let stderr = '';
