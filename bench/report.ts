@@ -33,9 +33,12 @@ export function verdict(row: Row): 'pass' | 'FAIL' | 'n/a' | 'info' {
   return ok ? 'pass' : 'FAIL';
 }
 
-function format(value: number | null, unit: Row['unit']): string {
+function format(value: number | null, unit: Row['unit'], limit: number | null = null): string {
   if (value === null) return '—';
-  const digits = unit === 'x' ? 2 : unit === 'ms' ? (value < 10 ? 2 : 1) : 0;
+  let digits = unit === 'x' ? 2 : unit === 'ms' ? (value < 10 ? 2 : 1) : 0;
+  // A value that rounds to its limit gets one more digit, so the verdict can be read from it
+  // ("1.202× ≤ 1.20× FAIL", not "1.20× ≤ 1.20× FAIL").
+  if (limit !== null && value !== limit && value.toFixed(digits) === limit.toFixed(digits)) digits++;
   return `${value.toFixed(digits)}${unit === 'x' ? '×' : unit === '' ? '' : ` ${unit}`}`;
 }
 
@@ -49,7 +52,7 @@ function cells(row: Row): string[] {
         : row.check
           ? 'yes'
           : 'no'
-      : `${row.lowerBound === true ? '> ' : ''}${format(row.value, row.unit)}`;
+      : `${row.lowerBound === true ? '> ' : ''}${format(row.value, row.unit, row.limit)}`;
   return [row.id, row.name, measured, limit, verdict(row), row.detail];
 }
 
