@@ -13,7 +13,8 @@ const ENTRY_COPY = 'vendor-entry-catalog';
 /**
  * Bundles each catalog as `JSON.parse('<json>')` instead of an object literal: V8 parses a
  * JSON string much faster than the same data as JavaScript source, which keeps the cost of
- * importing the library (cold start) low.
+ * importing the library (cold start) low. The entries' examples go in a second JSON string,
+ * parsed on first read (src/catalogs/deferred-examples.ts): classifying never reads them.
  *
  * A vendor catalog module is reached from two entries: the index (all catalogs) and its own
  * per-vendor entry. Shared, it would become a chunk of its own, and importing the index
