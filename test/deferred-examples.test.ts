@@ -76,6 +76,27 @@ describe('withDeferredExamples', () => {
     }).toThrow(TypeError);
   });
 
+  it('gives each entry its own examples after the entries were reordered or added to', () => {
+    const { catalog, examples } = split(text);
+    withDeferredExamples(catalog, examples);
+    const original = (JSON.parse(text) as { entries: Entry[] }).entries;
+    const added: Entry = { id: 'braze.added', examples: ['mine'] };
+    catalog.entries.reverse();
+    catalog.entries.push(added);
+    expect(catalog.entries.map((entry) => entry.examples)).toEqual([...original.map((entry) => entry.examples).reverse(), ['mine']]);
+  });
+
+  it('leaves a deleted or redefined examples as it is when another entry is read first', () => {
+    const { catalog, examples } = split(text);
+    withDeferredExamples(catalog, examples);
+    const [first, second, third] = catalog.entries as [Entry, Entry, Entry];
+    delete first.examples;
+    Object.defineProperty(second, 'examples', { value: 'redefined', enumerable: true, configurable: true, writable: true });
+    expect(third.examples).toEqual((JSON.parse(text) as { entries: Entry[] }).entries[2]!.examples);
+    expect('examples' in first).toBe(false);
+    expect(second.examples).toBe('redefined');
+  });
+
   it('answers through an object that inherits from an entry', () => {
     const { catalog, examples } = split(text);
     withDeferredExamples(catalog, examples);

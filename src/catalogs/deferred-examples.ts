@@ -28,20 +28,29 @@ function dataProperty(value: unknown): PropertyDescriptor {
  * Returns `catalog`. Used by the build only (see the module comment).
  */
 export function withDeferredExamples<T extends { readonly entries: readonly Entry[] }>(catalog: T, examples: string): T {
-  const { entries } = catalog;
+  // The entries as built: the catalog's array may be reordered or extended before the
+  // first read, and each entry must still get its own examples.
+  const entries = [...catalog.entries];
+  const getters: (() => unknown)[] = [];
   let parsed: readonly unknown[] | undefined;
   const parse = (): readonly unknown[] => {
     if (parsed !== undefined) return parsed;
     const all = JSON.parse(examples) as unknown[];
     parsed = all;
-    // A frozen entry keeps its accessor (Reflect.defineProperty answers false rather than
-    // throwing); the accessor reads the same parsed value.
-    entries.forEach((entry, index) => Reflect.defineProperty(entry, 'examples', dataProperty(all[index])));
+    entries.forEach((entry, index) => {
+      // Only where the accessor is still in place: an `examples` deleted or redefined since
+      // stays as it is. A frozen entry keeps its accessor (Reflect.defineProperty answers
+      // false rather than throwing), which reads the same parsed value.
+      if (Reflect.getOwnPropertyDescriptor(entry, 'examples')?.get === getters[index])
+        Reflect.defineProperty(entry, 'examples', dataProperty(all[index]));
+    });
     return all;
   };
   entries.forEach((entry, index) => {
+    const get = (): unknown => parse()[index];
+    getters.push(get);
     Object.defineProperty(entry, 'examples', {
-      get: () => parse()[index],
+      get,
       set(this: Entry, value: unknown) {
         parse();
         // As assigning to a read-only data property does in strict mode.
