@@ -111,8 +111,10 @@ export interface RetrySlots {
 
 /** The {@link RetrySlots} of `names`, which must include {@link RETRY_HEADERS}. */
 export function retrySlots(names: HeaderNames): RetrySlots {
-  const slots = RETRY_HEADERS.map((name) => names.slot(name));
-  return { retryAfter: names.slot('retry-after'), rateLimit: names.slot('ratelimit'), resets: RESET_HEADERS.map((name) => names.slot(name)), bits: slotBits(slots) };
+  const retryAfter = names.slot('retry-after');
+  const rateLimit = names.slot('ratelimit');
+  const resets = RESET_HEADERS.map((name) => names.slot(name));
+  return { retryAfter, rateLimit, resets, bits: slotBits([retryAfter, rateLimit, ...resets]) };
 }
 
 /** Whether `text[from, to)` is 1 to `max` ASCII digits (a loop: these values are a few characters long). */
