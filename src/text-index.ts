@@ -83,13 +83,15 @@ export class TextIndex<V> {
     while (bits < this.map.size * BITS_PER_KEY && bits < MAX_BITS) bits *= 2;
     const filter = new Uint32Array(bits >>> 5);
     const mask = bits - 1;
+    let ascii = true;
     for (const key of this.map.keys()) {
       const bit = signature(key, 0, key.length) & mask;
       filter[bit >>> 5]! |= 1 << (bit & 31);
+      if (ascii && NON_ASCII.test(key)) ascii = false;
     }
     this.filter = filter;
     this.mask = mask;
-    this.ascii = [...this.map.keys()].every((key) => !NON_ASCII.test(key));
+    this.ascii = ascii;
   }
 
   /** The value stored under `text.slice(start, end)`; the slice is made only when the filter lets the range through. */
