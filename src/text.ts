@@ -68,6 +68,8 @@ export function detached(text: string): string {
   return `${text} `.slice(0, -1);
 }
 
+const NON_SPACE = /\S/;
+
 /** Index of the first non-whitespace character (a BOM counts as whitespace), or -1. */
 export function firstNonSpace(text: string): number {
   // Almost every body is empty or starts at its first character; otherwise a native regex
@@ -75,5 +77,5 @@ export function firstNonSpace(text: string): number {
   if (text.length === 0) return -1;
   const first = text.charCodeAt(0);
   if (first > 32 && first !== 0xfeff && first !== 0xa0 && first < 0x1680) return 0;
-  return text.search(/\S/);
+  return text.search(NON_SPACE);
 }
