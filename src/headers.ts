@@ -59,6 +59,13 @@ function hasUpperCase(key: string): boolean {
   return false;
 }
 
+/**
+ * The code of the key `get` (see {@link HeaderNames.code}): an own `get` function makes a
+ * plain object a Headers-like one. Found by the scan's one lookup per key, so header maps
+ * (which have no `get`) pay no separate own-property test for it.
+ */
+const GET_KEY = -2;
+
 /** At most this many distinct key spellings, of at most this length, are remembered by a {@link HeaderNames}. */
 const MAX_SPELLINGS = 4096;
 const MAX_SPELLING_LENGTH = 128;
@@ -74,7 +81,10 @@ export class HeaderNames {
   readonly slots: ReadonlyMap<string, number>;
   /** Slot → lower-case name. */
   readonly names: readonly string[];
-  /** Key as spelled → `slot * 2 + 1` when spelled in lower case, `slot * 2` otherwise; -1 when not read. */
+  /**
+   * Key as spelled → `slot * 2 + 1` when spelled in lower case, `slot * 2` otherwise; -1 when
+   * not read; {@link GET_KEY} for `get`.
+   */
   private readonly spellings = new Map<string, number>();
   /** One empty slot per name, copied by each scan (a copy is cheaper than building anew). */
   private readonly empty: readonly (string | undefined)[];
@@ -85,6 +95,8 @@ export class HeaderNames {
     this.slots = slots;
     this.names = [...slots.keys()];
     this.empty = this.names.map((): string | undefined => undefined);
+    // A wanted header named `get` (no vendor has one) is read as a header.
+    if (!slots.has('get')) this.spellings.set('get', GET_KEY);
   }
 
   /** A fresh array with every slot empty. */
@@ -99,7 +111,7 @@ export class HeaderNames {
     return slot;
   }
 
-  /** The code of a key as spelled (see `spellings`). */
+  /** The code of a key as spelled (see `spellings`): even codes are upper- or mixed-case spellings, -1 is not read. */
   code(key: string): number {
     const known = this.spellings.get(key);
     if (known !== undefined) return known;
@@ -140,56 +152,118 @@ class GetterHeaders implements HeaderReader {
 /**
  * A plain object, scanned once into one slot per wanted name. Scanned when wrapped: every
  * classification reads the media type, so a lazy scan would only add a check per read.
+ * A scan that meets an own `get` function stops: the object is Headers-like, and is read
+ * through that method instead (see {@link readHeaders}).
  */
 class SlottedHeaders implements HeaderReader {
-  private readonly values: (string | undefined)[];
   filled = 0;
+  /** The object's own `get` method, when it has one. */
+  getter: ((name: string) => unknown) | undefined = undefined;
+  // A response carries few of the wanted headers (a media type, a request id, sometimes a
+  // retry hint): the first three found are kept in fields, and only a fourth turns them into
+  // an array of every slot. Most readers then allocate no array at all.
+  private slotA = -1;
+  private valueA: string | undefined = undefined;
+  private slotB = -1;
+  private valueB: string | undefined = undefined;
+  private slotC = -1;
+  private valueC: string | undefined = undefined;
+  /** Every slot, once more than three were found. */
+  private values: (string | undefined)[] | undefined = undefined;
 
   constructor(
     source: Record<string, unknown>,
     private readonly names: HeaderNames,
   ) {
-    this.values = names.blank();
     this.scan(source);
   }
 
   get(name: string): string | undefined {
     const slot = this.names.slots.get(name);
-    return slot === undefined ? undefined : this.values[slot];
+    return slot === undefined ? undefined : this.at(slot);
   }
 
   at(slot: number): string | undefined {
-    return this.values[slot];
+    if (this.values !== undefined) return this.values[slot];
+    if (slot === this.slotA) return this.valueA;
+    if (slot === this.slotB) return this.valueB;
+    return slot === this.slotC ? this.valueC : undefined;
+  }
+
+  /**
+   * Whether a key with `code` (see {@link HeaderNames.code}) is read: a wanted name, spelled
+   * in lower case or with its slot still empty. Of several casings of one name, the
+   * lower-case spelling wins; among the others, the first.
+   */
+  private fills(code: number): boolean {
+    return code >= 0 && ((code & 1) === 1 || this.at(code >> 1) === undefined);
   }
 
   /** Stores a value read for the key with `code` (see {@link HeaderNames.code}). */
   private keep(code: number, value: string | undefined): void {
     if (value === undefined) return;
-    this.values[code >> 1] = value;
-    this.filled |= slotBit(code >> 1);
+    const slot = code >> 1;
+    this.filled |= slotBit(slot);
+    if (this.values !== undefined) this.values[slot] = value;
+    else if (this.slotA === -1 || this.slotA === slot) {
+      this.slotA = slot;
+      this.valueA = value;
+    } else if (this.slotB === -1 || this.slotB === slot) {
+      this.slotB = slot;
+      this.valueB = value;
+    } else if (this.slotC === -1 || this.slotC === slot) {
+      this.slotC = slot;
+      this.valueC = value;
+    } else {
+      const values = this.names.blank();
+      values[this.slotA] = this.valueA;
+      values[this.slotB] = this.valueB;
+      values[this.slotC] = this.valueC;
+      values[slot] = value;
+      this.values = values;
+    }
+  }
+
+  /** Forgets every value kept. */
+  private clear(): void {
+    this.filled = 0;
+    this.slotA = this.slotB = this.slotC = -1;
+    this.valueA = this.valueB = this.valueC = undefined;
+    this.values = undefined;
   }
 
   /** One pass over the keys into the wanted slots. */
   private scan(headers: Record<string, unknown>): void {
-    const { names, values } = this;
+    const { names } = this;
     try {
       let count = 0;
       for (const key in headers) {
         if (++count > MAX_HEADER_KEYS) break;
         const code = names.code(key);
-        if (!fills(values, code) || !hasOwn.call(headers, key)) continue;
+        if (!this.fills(code)) {
+          if (code === GET_KEY && this.method(hasOwn.call(headers, key) ? headers[key] : undefined)) return;
+          continue;
+        }
+        if (!hasOwn.call(headers, key)) continue;
         const raw = headers[key];
         this.keep(code, typeof raw === 'string' ? raw : firstString(raw));
       }
     } catch {
       // A getter or Proxy trap threw: again, every read guarded.
-      values.fill(undefined);
-      this.filled = 0;
+      this.clear();
       for (const key of ownKeys(headers, MAX_HEADER_KEYS)) {
         const code = names.code(key);
-        if (fills(values, code)) this.keep(code, guardedHeader(headers, key));
+        if (this.fills(code)) this.keep(code, guardedHeader(headers, key));
+        else if (code === GET_KEY && this.method(own(headers, key))) return;
       }
     }
+  }
+
+  /** Whether `value`, an own `get` member, is a method (kept in {@link getter}). */
+  private method(value: unknown): boolean {
+    if (typeof value !== 'function') return false;
+    this.getter = value as (name: string) => unknown;
+    return true;
   }
 }
 
@@ -211,13 +285,13 @@ class IndexedHeaders implements HeaderReader {
 }
 
 /**
- * A plain object (prototype `Object.prototype` or null) without an own `get`: a map of
- * header names. False for a Proxy that refuses to say.
+ * A plain object (prototype `Object.prototype` or null): a map of header names, unless its
+ * scan finds an own `get` method. False for a Proxy that refuses to say.
  */
-function isHeaderMap(value: object): value is Record<string, unknown> {
+function isPlainObject(value: object): value is Record<string, unknown> {
   try {
     const proto: unknown = Object.getPrototypeOf(value);
-    return (proto === Object.prototype || proto === null) && !hasOwn.call(value, 'get');
+    return proto === Object.prototype || proto === null;
   } catch {
     return false;
   }
@@ -241,21 +315,14 @@ export function readHeaders(headers: unknown, names?: HeaderNames): HeaderReader
   if (typeof headers !== 'object' || headers === null) return EMPTY;
   // An object literal (or `Object.fromEntries`) is read by its keys: a header map has no
   // `get` method, and asking every such object for one costs a failed lookup per call.
-  if (names !== undefined && isHeaderMap(headers)) return new SlottedHeaders(headers, names);
+  if (names !== undefined && isPlainObject(headers)) {
+    const slotted = new SlottedHeaders(headers, names);
+    return slotted.getter === undefined ? slotted : new GetterHeaders(headers, slotted.getter, names);
+  }
   const getter = getterOf(headers);
   if (getter !== undefined) return new GetterHeaders(headers, getter, names);
   if (!isRecord(headers)) return EMPTY;
   return names === undefined ? new IndexedHeaders(headers) : new SlottedHeaders(headers, names);
-}
-
-// Of several casings of one name, the lower-case spelling wins; among the others, the first.
-
-/**
- * Whether a key with `code` (see {@link HeaderNames.code}) is read: a wanted name, spelled
- * in lower case or with its slot still empty.
- */
-function fills(values: readonly (string | undefined)[], code: number): boolean {
-  return code !== -1 && ((code & 1) === 1 || values[code >> 1] === undefined);
 }
 
 function indexHeaders(headers: Record<string, unknown>): Map<string, string> {

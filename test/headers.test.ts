@@ -2,6 +2,7 @@
  * Header reads (src/headers.ts): case-insensitive lookups over a plain object or a fetch
  * `Headers`, never throwing on hostile objects and never copying headers into results.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createClassifier } from '../src/create-classifier.js';
 import { HeaderNames, readHeaders, slotBits } from '../src/headers.js';
@@ -190,6 +191,31 @@ describe('readHeaders with the wanted names (HeaderNames)', () => {
     expect(readHeaders(new Map([['x-request-id', 'm-1']]), names).at(names.slot('x-request-id'))).toBe('m-1');
   });
 
+  it('finds an own get() wherever it sits among the keys, and in any plain kind of object', () => {
+    const getter = (name: string) => (name === 'retry-after' ? '8' : undefined);
+    // Wanted headers before get() are not read from the keys: the method answers for all.
+    const last = readHeaders({ 'Retry-After': '1', 'x-request-id': 'k', get: getter }, names);
+    expect([last.get('retry-after'), last.get('x-request-id'), last.filled]).toEqual(['8', undefined, -1]);
+    const bare = Object.assign(Object.create(null) as Record<string, unknown>, { 'retry-after': '1', get: getter });
+    expect(readHeaders(bare, names).at(names.slot('retry-after'))).toBe('8');
+    // The guarded rescan after a throwing getter finds the method too.
+    const hostile = {
+      get 'Retry-After'(): string {
+        throw new Error('boom');
+      },
+      get: getter,
+    };
+    expect(readHeaders(hostile, names).get('retry-after')).toBe('8');
+    // Other casings are just unknown header names.
+    expect(readHeaders({ GET: getter, 'retry-after': '1' }, names).get('retry-after')).toBe('1');
+  });
+
+  it('reads a wanted header named get as a header', () => {
+    const odd = new HeaderNames(['get', 'retry-after']);
+    const reader = readHeaders({ get: 'value', 'retry-after': '1' }, odd);
+    expect([reader.get('get'), reader.get('retry-after')]).toEqual(['value', '1']);
+  });
+
   it('never throws on a Proxy whose getPrototypeOf or has trap throws', () => {
     const trap = () => {
       throw new Error('trap');
@@ -208,6 +234,29 @@ describe('readHeaders with the wanted names (HeaderNames)', () => {
     expect(readHeaders(new Headers(), names).filled).toBe(-1);
     expect(readHeaders(undefined, names).filled).toBe(0);
     expect(slotBits([0, 30, 31, 40])).toBe((1 | (1 << 30) | (1 << 31)) >> 0);
+  });
+
+  it('agrees with a plain model on any mix of names, casings and values', () => {
+    const wanted = ['content-type', 'retry-after', 'x-request-id', 'request-id', 'ratelimit-reset', 'cf-ray'];
+    const many = new HeaderNames(wanted);
+    // The model: per name, the lower-case key's string value, else the first other casing's.
+    const model = (entries: [string, unknown][]): (string | undefined)[] =>
+      wanted.map((name) => {
+        const strings = entries.filter(([key, value]) => key.toLowerCase() === name && typeof value === 'string') as [string, string][];
+        return (strings.find(([key]) => key === name) ?? strings[0])?.[1];
+      });
+    const spelling = fc.constantFrom(...wanted, ...wanted.map((name) => name.toUpperCase()), 'Content-Type', 'X-Request-Id', 'date', 'server', 'x-other');
+    const value = fc.oneof(fc.string({ maxLength: 4 }), fc.constant(undefined), fc.constant(null), fc.constant({}));
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.tuple(spelling, value), { selector: ([key]) => key, maxLength: 14 }), (entries) => {
+        const reader = readHeaders(Object.fromEntries(entries), many);
+        const expected = model(entries);
+        expect(wanted.map((name) => reader.at(many.slot(name)))).toEqual(expected);
+        expect(wanted.map((name) => reader.get(name))).toEqual(expected);
+        expect(reader.filled).toBe(slotBits(wanted.flatMap((name, slot) => (expected[slot] === undefined ? [] : [slot]))));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('stays correct past the bound on remembered spellings', () => {
