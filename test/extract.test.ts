@@ -2,6 +2,7 @@
  * Shape detection and extraction (docs/catalog-format.md "Shapes"): every row of the table,
  * the preferred-shape rule, and HTML and text messages.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { detectShape, extract, htmlTitle, shapePreference, type Extracted } from '../src/extract.js';
 import { parseBody } from '../src/parse-body.js';
@@ -51,6 +52,24 @@ describe('shape: problem (RFC 9457)', () => {
     // Only the host counts: the reference site in a path or query is just text.
     expect(run({ type: 'https://api.example.com/see/tools.ietf.org/quota', title: 'Quota', status: 429 }).code).toBe('quota');
     expect(run({ type: 'https://tools.ietf.org.example.com/quota', title: 'Quota', status: 429 }).code).toBe('quota');
+  });
+
+  it('takes the segment after the last /, # or :, past trailing / and # (checked against a slice-and-search reading)', () => {
+    // The reading the code must agree with, written the plain way.
+    const reference = (type: string): string | null => {
+      const trimmed = type.replace(/[/#]+$/, '');
+      const segment = trimmed.slice(Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('#'), trimmed.lastIndexOf(':')) + 1);
+      return segment === '' ? null : segment;
+    };
+    const type = fc.string({ unit: fc.constantFrom('/', '#', ':', 'a', 'b', '-'), maxLength: 12 }).map((tail) => `https://docs.example.com/${tail}`);
+    fc.assert(
+      fc.property(type, (value) => {
+        expect(run({ type: value, title: 'x', status: 400 }).code).toBe(reference(value));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(run({ type: 'https://docs.example.com/errors/a:b#c//#', title: 'x', status: 400 }).code).toBe('c');
+    expect(run({ type: 'https://docs.example.com/errors/a:b', title: 'x', status: 400 }).code).toBe('b');
   });
 
   it('takes fields from errors, invalid-params or invalid_params', () => {
