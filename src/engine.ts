@@ -135,7 +135,10 @@ export function vendorName(value: unknown): string | undefined {
 export function retryAllowed(catalog: CompiledCatalog | undefined, request: unknown): boolean {
   if (catalog === undefined || catalog.idempotencyKeyRequiredFor.size === 0) return true;
   const method = ownString(request, 'method');
-  if (method === undefined || !catalog.idempotencyKeyRequiredFor.has(method.toUpperCase())) return true;
+  if (method === undefined) return true;
+  // Methods are upper case almost always: `toUpperCase` is a runtime call, made only when needed.
+  const required = catalog.idempotencyKeyRequiredFor;
+  if (!required.has(method) && !required.has(method.toUpperCase())) return true;
   const key = ownString(request, 'idempotencyKey');
   return key !== undefined && key.trim() !== '';
 }

@@ -62,6 +62,9 @@ export interface MatchContext {
   names: readonly string[];
 }
 
+/** No error names (responses and items): one shared array, not a new one per context. */
+const NO_NAMES: readonly string[] = [];
+
 /**
  * Builds the context for one response, item or thrown error. Code and message are
  * normalized the way the catalog compiler normalized its side (trimmed, whitespace
@@ -73,7 +76,7 @@ export function createMatchContext(
   shape: Shape | null,
   code: string | null,
   message: string | null,
-  names: readonly string[] = [],
+  names: readonly string[] = NO_NAMES,
 ): MatchContext {
   return {
     status,

@@ -435,6 +435,9 @@ describe('request-aware retry advice (Spotzee retryPolicy)', () => {
     const error = errorOf(classifier.classify({ ...response, request: { method: 'POST' } }));
     expect(error).toMatchObject({ id: 'spotzee.service_unavailable', retryable: false });
     expect(error.retryAfterMs).toBeUndefined();
+    // Methods in any case.
+    for (const method of ['post', 'Post']) expect(errorOf(classifier.classify({ ...response, request: { method } })).retryable).toBe(false);
+    expect(errorOf(classifier.classify({ ...response, request: { method: 'get' } })).retryable).toBe(true);
   });
 
   it('a POST with an Idempotency-Key is retryable', () => {
