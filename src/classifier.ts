@@ -41,13 +41,20 @@ const INVALID_STATUS = -1;
  * absent, {@link INVALID_STATUS} when present but unusable.
  */
 function readStatus(value: unknown): number | null {
-  if (value === undefined || value === null) return null;
-  let n: number | undefined;
-  if (typeof value === 'number') n = value;
-  else if (typeof value === 'string' && value.length <= 8 && /^\s*\d{1,3}\s*$/.test(value)) n = Number(value);
+  if (typeof value === 'number') return statusNumber(value);
+  return value === undefined || value === null ? null : statusText(value);
+}
+
+/** A numeric status as {@link readStatus} reads it. */
+function statusNumber(n: number): number | null {
   // Browsers report status 0 for a request that got no response (CORS, network error).
   if (n === 0) return null;
-  return n !== undefined && Number.isInteger(n) && n >= 100 && n <= 599 ? n : INVALID_STATUS;
+  return Number.isInteger(n) && n >= 100 && n <= 599 ? n : INVALID_STATUS;
+}
+
+/** A status that is not a number: a numeric string, else {@link INVALID_STATUS}. Apart, so `readStatus` stays small. */
+function statusText(value: unknown): number | null {
+  return typeof value === 'string' && value.length <= 8 && /^\s*\d{1,3}\s*$/.test(value) ? statusNumber(Number(value)) : INVALID_STATUS;
 }
 
 function describeValue(value: unknown): string {
@@ -83,8 +90,8 @@ function requestId(engine: Engine, catalog: CompiledCatalog | undefined, headers
   const { requestIdSlots, requestIdBits } = catalog ?? engine.generic;
   // Without any of the names, one bit test instead of a read per name.
   if ((headers.filled & requestIdBits) === 0) return undefined;
-  for (const slot of requestIdSlots) {
-    const value = headers.at(slot);
+  for (let i = 0; i < requestIdSlots.length; i++) {
+    const value = headers.at(requestIdSlots[i]!);
     if (value !== undefined && hasText(value)) return clip(trimmed(value), 200);
   }
   return undefined;
@@ -121,6 +128,11 @@ function ownMembersOnly(raw: object): boolean {
 
 function members(raw: Record<string, unknown>): Members {
   if (ownMembersOnly(raw)) return { vendor: raw.vendor, status: raw.status, headers: raw.headers, url: raw.url, body: raw.body, request: raw.request };
+  return ownMembers(raw);
+}
+
+/** {@link members}, each read checked to be an own property. Apart, so `members` stays small enough to inline. */
+function ownMembers(raw: Record<string, unknown>): Members {
   return {
     vendor: mine(raw, 'vendor', raw.vendor),
     status: mine(raw, 'status', raw.status),
@@ -175,7 +187,8 @@ export function classifyResponse(engine: Engine, input: unknown, settings: Setti
     else {
       // Catalogs guessed from the body shape alone count only when their code or message
       // matched: a shape is not evidence enough for a vendor-specific status entry.
-      for (const candidate of guessed) {
+      for (let i = 0; i < guessed.length; i++) {
+        const candidate = guessed[i]!;
         match = vendorTiers(candidate, context);
         if (match !== undefined) {
           catalog = candidate;

@@ -396,14 +396,18 @@ function firstLine(body: string): string | null {
  * known vendor's shapes.
  */
 export function extract(body: ParsedBody, media: MediaHint, preferred: ShapePreference = NO_PREFERENCE): Extracted {
+  if (body.kind !== 'json') return extractText(body);
+  try {
+    return fromJson(body.value, media, preferred);
+  } catch {
+    // A hostile caller object (a getter or Proxy trap threw): read a guarded copy.
+    return fromJson(plainCopy(body.value), media, preferred);
+  }
+}
+
+/** {@link extract} for bodies that are not JSON. Apart, so `extract` stays small enough for V8 to inline. */
+function extractText(body: Exclude<ParsedBody, { kind: 'json' }>): Extracted {
   switch (body.kind) {
-    case 'json':
-      try {
-        return fromJson(body.value, media, preferred);
-      } catch {
-        // A hostile caller object (a getter or Proxy trap threw): read a guarded copy.
-        return fromJson(plainCopy(body.value), media, preferred);
-      }
     case 'html':
       return extracted('html', null, htmlTitle(body.text), undefined, undefined);
     case 'text':

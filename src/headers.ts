@@ -319,6 +319,11 @@ export function readHeaders(headers: unknown, names?: HeaderNames): HeaderReader
     const slotted = new SlottedHeaders(headers, names);
     return slotted.getter === undefined ? slotted : new GetterHeaders(headers, slotted.getter, names);
   }
+  return readOtherHeaders(headers, names);
+}
+
+/** {@link readHeaders} for anything but a plain object read with wanted names. Apart, so `readHeaders` stays small enough to inline. */
+function readOtherHeaders(headers: object, names: HeaderNames | undefined): HeaderReader {
   const getter = getterOf(headers);
   if (getter !== undefined) return new GetterHeaders(headers, getter, names);
   if (!isRecord(headers)) return EMPTY;

@@ -63,11 +63,15 @@ function parseTruncated(head: string): ParsedBody {
  * anything else is text. Non-string values are taken as already-parsed JSON.
  */
 export function parseBody(body: unknown, maxBodyBytes: number): ParsedBody {
-  if (body === undefined || body === null) return EMPTY;
-  if (typeof body === 'string') {
-    return body.length > maxBodyBytes ? parseTruncated(body.slice(0, HTML_SCAN_LIMIT)) : parseText(body, false);
-  }
-  if (typeof body === 'object') {
+  // Text and no body are read here; the rest is apart (`parseOther`), which keeps this
+  // function small enough for V8 to inline into the classifier.
+  if (typeof body === 'string') return body.length > maxBodyBytes ? parseTruncated(body.slice(0, HTML_SCAN_LIMIT)) : parseText(body, false);
+  return body === undefined || body === null ? EMPTY : parseOther(body, maxBodyBytes);
+}
+
+/** Bytes, parsed values and scalars (see {@link parseBody}). */
+function parseOther(body: unknown, maxBodyBytes: number): ParsedBody {
+  if (typeof body === 'object' && body !== null) {
     try {
       if (isBytes(body)) {
         const bytes = body instanceof ArrayBuffer ? new Uint8Array(body) : body;
