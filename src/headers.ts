@@ -214,14 +214,17 @@ class SlottedHeaders implements HeaderReader {
     } else if (this.slotC === -1 || this.slotC === slot) {
       this.slotC = slot;
       this.valueC = value;
-    } else {
-      const values = this.names.blank();
-      values[this.slotA] = this.valueA;
-      values[this.slotB] = this.valueB;
-      values[this.slotC] = this.valueC;
-      values[slot] = value;
-      this.values = values;
-    }
+    } else this.spill(slot, value);
+  }
+
+  /** Moves the three values kept in fields into an array of every slot, with a fourth. */
+  private spill(slot: number, value: string): void {
+    const values = this.names.blank();
+    values[this.slotA] = this.valueA;
+    values[this.slotB] = this.valueB;
+    values[this.slotC] = this.valueC;
+    values[slot] = value;
+    this.values = values;
   }
 
   /** Forgets every value kept. */
@@ -249,13 +252,18 @@ class SlottedHeaders implements HeaderReader {
         this.keep(code, typeof raw === 'string' ? raw : firstString(raw));
       }
     } catch {
-      // A getter or Proxy trap threw: again, every read guarded.
-      this.clear();
-      for (const key of ownKeys(headers, MAX_HEADER_KEYS)) {
-        const code = names.code(key);
-        if (this.fills(code)) this.keep(code, guardedHeader(headers, key));
-        else if (code === GET_KEY && this.method(own(headers, key))) return;
-      }
+      this.rescan(headers);
+    }
+  }
+
+  /** {@link scan} again after a getter or Proxy trap threw, every read guarded. */
+  private rescan(headers: Record<string, unknown>): void {
+    const { names } = this;
+    this.clear();
+    for (const key of ownKeys(headers, MAX_HEADER_KEYS)) {
+      const code = names.code(key);
+      if (this.fills(code)) this.keep(code, guardedHeader(headers, key));
+      else if (code === GET_KEY && this.method(own(headers, key))) return;
     }
   }
 

@@ -157,8 +157,13 @@ function accepts(entry: CompiledEntry, context: MatchContext): boolean {
   if (entry.statusClass !== null && entry.statusClass !== context.statusClass) return false;
   if (entry.shape !== null && entry.shape !== context.shape) return false;
   if (entry.outcome !== 'error' && context.statusClass !== 2) return false;
-  if (entry.names !== null && !context.names.some((name) => entry.names!.has(name))) return false;
-  return true;
+  return entry.names === null || hasAnyName(entry.names, context.names);
+}
+
+/** Whether one of the error's names is one the entry lists (thrown errors only). */
+function hasAnyName(listed: ReadonlySet<string>, names: readonly string[]): boolean {
+  for (let i = 0; i < names.length; i++) if (listed.has(names[i]!)) return true;
+  return false;
 }
 
 /**
