@@ -86,7 +86,7 @@ export class HeaderNames {
    * not read; {@link GET_KEY} for `get`.
    */
   private readonly spellings = new Map<string, number>();
-  /** One empty slot per name, copied by each scan (a copy is cheaper than building anew). */
+  /** One empty slot per name, copied when a reader finds more headers than it keeps in fields (a copy is cheaper than building anew). */
   private readonly empty: readonly (string | undefined)[];
 
   constructor(names: Iterable<string>) {

@@ -251,10 +251,8 @@ export function matchByMessage(index: EntryIndex, context: MatchContext): Match 
   if (text === null) return undefined;
   let exact = index.byExact.find(text.folded, 0, text.folded.length);
   if (exact === undefined && collapse(text)) exact = index.byExact.find(text.folded, 0, text.folded.length);
-  if (exact !== undefined) {
-    const entry = firstAccepted(exact, context);
-    if (entry !== undefined) return { entry, params: NO_PARAMS };
-  }
+  const entry = firstAccepted(exact, context);
+  if (entry !== undefined) return { entry, params: NO_PARAMS };
   const { templates } = index;
   if (templates.size === 0) return undefined;
   collapse(text);
@@ -285,15 +283,13 @@ export function matchByMessage(index: EntryIndex, context: MatchContext): Match 
 /** Tier "shape": an HTML page or empty body with a given status. */
 export function matchByShape(index: EntryIndex, context: MatchContext): Match | undefined {
   if (context.shape === null) return undefined;
-  const list = index.byShape.get(context.shape);
-  const entry = list === undefined ? undefined : firstAccepted(list, context);
+  const entry = firstAccepted(index.byShape.get(context.shape), context);
   return entry === undefined ? undefined : { entry, params: NO_PARAMS };
 }
 
 /** Tier "status": an exact status entry, else a status class entry. */
 export function matchByStatus(index: EntryIndex, context: MatchContext): Match | undefined {
   if (context.status === null) return undefined;
-  const exact = index.byStatus[context.status];
-  const entry = (exact === undefined ? undefined : firstAccepted(exact, context)) ?? firstAccepted(index.byClass[context.statusClass!], context);
+  const entry = firstAccepted(index.byStatus[context.status], context) ?? firstAccepted(index.byClass[context.statusClass!], context);
   return entry === undefined ? undefined : { entry, params: NO_PARAMS };
 }
