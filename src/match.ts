@@ -209,9 +209,8 @@ export function matchByCode(index: EntryIndex, context: MatchContext): Match | u
 /** Tier "name": thrown-error entries keyed by error name. */
 export function matchByName(index: EntryIndex, context: MatchContext): Match | undefined {
   for (const name of context.names) {
-    const list = index.byCode.get(`name:${name}`);
-    if (list === undefined) continue;
-    for (const entry of list) if (accepts(entry, context)) return { entry, params: NO_PARAMS };
+    const entry = firstAccepted(index.byCode.get(`name:${name}`), context);
+    if (entry !== undefined) return { entry, params: NO_PARAMS };
   }
   return undefined;
 }
