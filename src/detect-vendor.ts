@@ -32,8 +32,9 @@ const SCHEME_REACH = 16 + 3;
 /**
  * Where the host of an absolute URL lies in `url`: `start * 65536 + end`, or -1 when
  * there is none. Userinfo, port and a trailing dot are left out; the authority ends at the
- * first `/`, `?` or `#` (RFC 3986 §3.2) and is read for at most 256 characters. One pass over the authority: host names are short,
- * and separate searches for each delimiter would each run past it to the end of the URL.
+ * first `/`, `?` or `#` (RFC 3986 §3.2) and is read for at most 256 characters. One pass
+ * over the authority: host names are short, and separate searches for each delimiter
+ * would each run past it to the end of the URL.
  */
 function hostBounds(url: string): number {
   // Both searches are bounded, however long the URL: the scheme's to its reach, the
