@@ -18,12 +18,14 @@ import {
   validate,
   type SchemaIssue,
 } from './schema/schema.js';
-import { CATEGORIES, MATCHED_BY, OUTCOMES, SHAPES } from './vocabulary.js';
+import { BODY_KINDS, CATEGORIES, MATCHED_BY, OUTCOMES, READER_TRANSFORMS } from './vocabulary.js';
+import { VALUE_TYPES } from './json-path.js';
 import type { Catalog } from './generated/catalog-types.js';
 
 const ID = /^[a-z0-9_]+\.[a-z0-9_]+$/;
 const STATUS_CLASS = /^[1-5]xx$/;
 const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+const SHAPE_NAME = /^[a-z0-9_]+$/;
 
 /**
  * Builds the catalog schema. Only validating a user's catalog and generating the published
@@ -32,6 +34,79 @@ const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'
 function buildCatalogSchema() {
   const oneOrMany = (description: string) =>
     union([string({ minLength: 1 }), array(string({ minLength: 1 }), { minItems: 1 })], { description });
+
+  const path = (description: string) => string({ description });
+  const readerSchema = union(
+    [
+      string({ description: 'A path: dot-separated member names; an integer segment indexes an array, `*` tries each element.' }),
+      object(
+        {
+          path: optional(path('Where the value is (default: the whole body).')),
+          as: optional(literal(READER_TRANSFORMS, { description: 'A named transformation of the value (docs/catalog-format.md "Readers").' })),
+          ignoreHosts: optional(array(string({ minLength: 1 }), { description: '`uri-last-segment`: hosts whose URIs carry no code (HTTP status reference pages).' })),
+          index: optional(path('`with-index`: the path, relative to the same object, of an integer appended as `[n]`.')),
+          base: optional(path('`url`: the path of a base URL a relative URL is resolved against.')),
+        },
+        { name: 'ShapeReader', description: 'A path with a named transformation.' },
+      ),
+    ],
+    { discriminate: (value) => (typeof value === 'string' ? 0 : 1) },
+  );
+  const readers = (description: string) => optional(array(readerSchema, { description }));
+  const conditionSchema = record(literal(VALUE_TYPES), { description: 'Path → JSON type (string, number, integer, boolean, object, array, present); all must hold.' });
+  const itemsSchema = object(
+    {
+      at: path('Where the list of per-item results sits.'),
+      when: optional(conditionSchema),
+      code: readers("Where an item's code is (first present wins)."),
+      message: readers("Where an item's message is; an item that is a string is its own message."),
+      path: readers('Where the name of the failed input is.'),
+    },
+    { name: 'ShapeItems', description: 'Per-item results of a 2xx body: the items `when` accepts are minor errors (outcome partial).' },
+  );
+  const shapeSchema = object(
+    {
+      name: string({ pattern: SHAPE_NAME, patternName: 'a shape name', description: 'Unique among all loaded catalogs; entries name it in `match.shape`.' }),
+      description: optional(string({ description: 'What answers in this shape.' })),
+      body: optional(literal(BODY_KINDS, { description: 'The kind of body this shape reads (default "json").' })),
+      when: optional(
+        union([conditionSchema, array(conditionSchema, { minItems: 1 })], {
+          description: 'JSON bodies: the conditions that recognise the shape; a list means any one of them.',
+          discriminate: (value) => (Array.isArray(value) ? 1 : 0),
+        }),
+      ),
+      mediaType: optional(string({ minLength: 1, description: 'The response must have this media type (parameters and case ignored).' })),
+      code: readers('Where the code is (first present, non-empty value wins; numbers become strings).'),
+      message: readers('Where the message is.'),
+      fields: readers('Where field errors are, read by the generic field reader.'),
+      items: optional(itemsSchema),
+    },
+    { name: 'ShapeDeclaration', description: 'How to recognise and read one envelope (docs/catalog-format.md "Shapes").' },
+  );
+  const thrownSchema = object(
+    {
+      responses: array(
+        object(
+          {
+            when: optional(conditionSchema),
+            status: array(readerSchema, { minItems: 1, description: 'Where the HTTP status is; a form applies when one is a number.' }),
+            headers: readers('Where the response headers are.'),
+            body: readers('Where the response body is.'),
+          },
+          { name: 'ThrownResponse', description: 'One way a client error carries the response it failed on.' },
+        ),
+        { description: 'Client errors that carry a response, tried in order.' },
+      ),
+      url: readers('Where the request URL is.'),
+      method: readers('Where the request method is.'),
+      requestHeaders: readers('Where the request headers are (only the Idempotency-Key is read).'),
+      name: readers("Where an error's name is."),
+      code: readers("Where an error's code is."),
+      message: readers("Where an error's message is."),
+      causes: readers('Where the errors behind an error are (a trailing `*` takes each element).'),
+    },
+    { name: 'ThrownForms', description: 'Where HTTP client errors keep their response, request and cause (generic catalog).' },
+  );
 
   const matchSchema = object(
     {
@@ -45,7 +120,7 @@ function buildCatalogSchema() {
       message: optional(
         oneOrMany('Exact message text or a template such as "Maximum {max:int} recipients allowed per request"; or a list of alternatives.'),
       ),
-      shape: optional(literal(SHAPES, { description: 'The detected body shape.' })),
+      shape: optional(string({ pattern: SHAPE_NAME, patternName: 'a shape name', description: 'The name of the shape the body was read with.' })),
       transport: optional(literal([true], { description: 'Matches thrown errors (no HTTP response) instead of responses.' })),
       name: optional(oneOrMany('Thrown error `name` (transport entries only).')),
     },
@@ -120,7 +195,12 @@ function buildCatalogSchema() {
       vendor: string({ pattern: /^[a-z0-9_]+$/, patternName: 'a lowercase vendor name', description: 'Vendor name and id namespace.' }),
       name: string({ minLength: 1, description: 'Display name.' }),
       docs: string({ minLength: 1, description: 'Error documentation URL.' }),
-      shapes: array(literal(SHAPES), { unique: true, description: 'Body shapes this vendor answers in.' }),
+      shapes: array(
+        union([string({ pattern: SHAPE_NAME, patternName: 'a shape name', description: "A standard shape (declared by the generic catalog), by name." }), shapeSchema], {
+          discriminate: (value) => (typeof value === 'string' ? 0 : 1),
+        }),
+        { unique: true, description: 'The envelopes this vendor answers in: standard shapes by name, its own as objects (docs/catalog-format.md "Shapes").' },
+      ),
       hosts: array(string({ minLength: 1 }), { description: 'API hosts, exact or "*.domain", for vendor detection from a URL.' }),
       requestIdHeaders: array(string({ minLength: 1 }), { description: 'Response headers carrying the request id, first present wins.' }),
       retryHints: optional(
@@ -152,6 +232,7 @@ function buildCatalogSchema() {
       ),
       errorsIn2xx: optional(boolean({ description: 'A 2xx body whose message matches no success entry is a fatal error.' })),
       namespaces: optional(array(string({ pattern: /^[a-z0-9_]+$/ }), { description: 'Id prefixes besides `vendor`.' })),
+      thrown: optional(thrownSchema),
       entries: array(entrySchema, { description: 'The known errors and outcomes.' }),
     },
     { name: 'Catalog', description: 'A vendor error catalog (docs/catalog-format.md).', allowExtra: ['$schema'] },

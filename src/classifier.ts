@@ -63,7 +63,6 @@ function describeValue(value: unknown): string {
   return isArray(value) ? 'array' : typeof value;
 }
 
-const NO_CATALOGS: readonly CompiledCatalog[] = [];
 const NO_BODY_FIELDS: readonly RetryBodyField[] = [];
 
 function vendorTiers(catalog: CompiledCatalog, context: MatchContext): Match | undefined {
@@ -175,26 +174,21 @@ export function classifyResponse(engine: Engine, input: unknown, settings: Setti
 
   const body: ParsedBody = bodyUnread ? UNREAD : parseBody(raw.body, settings.maxBodyBytes);
   const contentType = headers.at(engine.contentTypeSlot);
-  const extracted: Extracted = extract(body, contentType, catalog?.shapePreference);
-  const guessed = catalog === undefined && requested === undefined ? (engine.shapeClaims.get(extracted.shape) ?? NO_CATALOGS) : NO_CATALOGS;
+  const extracted: Extracted = extract(body, contentType, (catalog ?? engine.generic).shapeOrder);
+  // A shape only one vendor declares names that vendor when nothing else did; it counts
+  // when that vendor's code or message tiers match (a shape alone is not evidence enough
+  // for a vendor-specific status entry).
+  const guessed = catalog === undefined && requested === undefined && extracted.owner !== null ? engine.vendors.get(extracted.owner) : undefined;
   const context = createMatchContext(status, extracted.shape, extracted.code, extracted.message);
 
   let match: Match | undefined;
-  if (status === null && extracted.shape === 'empty') {
+  if (status === null && body.kind === 'empty') {
     match = engine.generic.transport.fallback === undefined ? undefined : { entry: engine.generic.transport.fallback, params: undefined };
   } else {
     if (catalog !== undefined) match = vendorTiers(catalog, context);
-    else {
-      // Catalogs guessed from the body shape alone count only when their code or message
-      // matched: a shape is not evidence enough for a vendor-specific status entry.
-      for (let i = 0; i < guessed.length; i++) {
-        const candidate = guessed[i]!;
-        match = vendorTiers(candidate, context);
-        if (match !== undefined) {
-          catalog = candidate;
-          break;
-        }
-      }
+    else if (guessed !== undefined) {
+      match = vendorTiers(guessed, context);
+      if (match !== undefined) catalog = guessed;
     }
     match ??= laterTiers(engine, catalog, context);
   }
@@ -203,13 +197,14 @@ export function classifyResponse(engine: Engine, input: unknown, settings: Setti
   const entry = match?.entry;
   let result: Classification | undefined;
   if (context.statusClass === 2 && (entry === undefined || entry.outcome !== 'error')) {
-    const fatal2xx = entry === undefined && catalog?.errorsIn2xx === true && extracted.message !== null && guessed.length === 0;
+    const fatal2xx = entry === undefined && catalog?.errorsIn2xx === true && extracted.message !== null && guessed === undefined;
     if (!fatal2xx) {
       const outcome = entry?.outcome === 'queued' ? 'queued' : 'success';
-      result =
-        outcome === 'success' && catalog !== undefined && extracted.items !== undefined && extracted.items.length > 0
-          ? { outcome: 'partial', vendor, status, error: null, minor: classifyItems(catalog, extracted.items, vendor, status, settings.redactPii) }
-          : { outcome, vendor, status, error: null, minor: [] };
+      const minor: NormalizedError[] =
+        outcome === 'success' && catalog !== undefined && extracted.itemSpec !== null && extracted.items !== undefined
+          ? classifyItems(catalog, extracted.itemSpec, extracted.items, vendor, status, settings.redactPii)
+          : [];
+      result = minor.length > 0 ? { outcome: 'partial', vendor, status, error: null, minor } : { outcome, vendor, status, error: null, minor: [] };
     }
   }
   if (result === undefined) result = { outcome: 'error', vendor, status, error: errorFor(engine, catalog, match, extracted, raw.request, body, headers, status, vendor, settings), minor: [] };
@@ -251,7 +246,7 @@ function errorFor(
       code: extracted.code,
       message: extracted.message,
       params: match?.params,
-      fields: extracted.fields ?? itemsAsFields(extracted.items),
+      fields: extracted.fields ?? itemsAsFields(extracted.itemSpec, extracted.items),
       retryable,
       fatal: true,
       retryAfterMs,

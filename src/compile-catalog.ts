@@ -9,12 +9,12 @@
  *   message's words), so a few lookups find the few templates worth trying, however many
  *   the catalog has.
  */
-import { shapePreference, type ShapePreference } from './extract.js';
+import { compileDeclaredShapes, type CompiledShape, type ShapeOrder } from './compile-shapes.js';
 import type { Catalog, CatalogEntry } from './generated/catalog-types.js';
 import { isTemplate, parseTemplate, type Template } from './template.js';
 import { TextIndex } from './text-index.js';
 import { foldCase, textKey } from './text.js';
-import type { Category, MatchedBy, Shape } from './vocabulary.js';
+import type { Category, MatchedBy } from './vocabulary.js';
 
 /** One entry, ready to match. */
 export interface CompiledEntry {
@@ -33,7 +33,8 @@ export interface CompiledEntry {
   codes: ReadonlySet<string> | null;
   exact: ReadonlySet<string> | null;
   templates: readonly Template[];
-  shape: Shape | null;
+  /** The name of the shape the body must have been read with. */
+  shape: string | null;
   transport: boolean;
   names: ReadonlySet<string> | null;
   secret: ReadonlySet<string> | null;
@@ -72,7 +73,7 @@ export interface EntryIndex {
   byCode: Map<string, CompiledEntry[]>;
   byExact: TextIndex<CompiledEntry[]>;
   templates: TemplateIndex;
-  byShape: Map<Shape, CompiledEntry[]>;
+  byShape: Map<string, CompiledEntry[]>;
   /** Entries by exact status, indexed by the status (100-599): an array read, not a Map lookup. */
   byStatus: readonly (CompiledEntry[] | undefined)[];
   /** Entries by status class, indexed by the class digit (1-5). */
@@ -86,9 +87,15 @@ export interface CompiledCatalog {
   vendor: string;
   name: string;
   docs: string;
-  shapes: ReadonlySet<Shape>;
-  /** `shapes` as the preference mask `extract` takes. */
-  shapePreference: ShapePreference;
+  /** The shapes this catalog declares as objects (its own envelopes). */
+  ownShapes: readonly CompiledShape[];
+  /** Every shape the catalog lists, own or standard, by name, in order. */
+  shapeNames: readonly string[];
+  /**
+   * The order the extractor tries shapes in for this vendor (compile-shapes.ts). Set by
+   * the engine that loaded the catalog, once: it depends on the other catalogs loaded.
+   */
+  shapeOrder: ShapeOrder;
   hosts: readonly string[];
   requestIdHeaders: readonly string[];
   /**
@@ -327,6 +334,9 @@ function groupOf(entry: CatalogEntry): Group {
   return entry.fatal === false ? 'items' : 'responses';
 }
 
+/** Before an engine sets a catalog's order: no shape at all. */
+const NO_SHAPES: ShapeOrder = { json: [], html: undefined, text: undefined, empty: undefined };
+
 function invalidTemplates(catalog: Catalog, problems: readonly string[]): CatalogError {
   return new CatalogError(`catalog "${catalog.vendor}" has invalid templates`, problems);
 }
@@ -344,8 +354,9 @@ class Compiled implements CompiledCatalog {
   readonly vendor: string;
   readonly name: string;
   readonly docs: string;
-  readonly shapes: ReadonlySet<Shape>;
-  readonly shapePreference: ShapePreference;
+  readonly ownShapes: readonly CompiledShape[];
+  readonly shapeNames: readonly string[];
+  shapeOrder: ShapeOrder = NO_SHAPES;
   readonly hosts: readonly string[];
   readonly requestIdHeaders: readonly string[];
   requestIdSlots: readonly number[] = [];
@@ -363,13 +374,14 @@ class Compiled implements CompiledCatalog {
   private itemsIndex: EntryIndex | undefined = undefined;
   private transportIndex: EntryIndex | undefined = undefined;
 
-  constructor(catalog: Catalog, lazy: boolean) {
-    const shapes = new Set(catalog.shapes);
+  constructor(catalog: Catalog, lazy: boolean, standard: boolean) {
     this.vendor = catalog.vendor;
     this.name = catalog.name;
     this.docs = catalog.docs;
-    this.shapes = shapes;
-    this.shapePreference = shapePreference(shapes);
+    const shapeProblems: string[] = [];
+    this.ownShapes = compileDeclaredShapes(catalog, standard ? null : catalog.vendor, shapeProblems);
+    if (shapeProblems.length > 0) throw new CatalogError(`catalog "${catalog.vendor}" has invalid shapes`, shapeProblems);
+    this.shapeNames = catalog.shapes.map((shape) => (typeof shape === 'string' ? shape : shape.name));
     this.hosts = catalog.hosts.map(foldCase);
     this.requestIdHeaders = catalog.requestIdHeaders.map(foldCase);
     this.resetUnit = catalog.retryHints?.resetUnit ?? 'auto';
@@ -431,10 +443,13 @@ class Compiled implements CompiledCatalog {
  * Compiles a validated catalog. Throws {@link CatalogError} when a template does not
  * parse; everything else about meaning is left to lint.
  *
+ * `standard`: the catalog's declared shapes are the standard ones (the generic catalog),
+ * which identify no vendor.
+ *
  * `lazy`: build the entry indexes on first use. Only for catalogs known to compile (the
  * shipped ones, checked by the test suite): a classifier over all shipped catalogs then
  * compiles just the vendors it meets, which keeps cold start short.
  */
-export function compileCatalog(catalog: Catalog, options: { lazy?: boolean } = {}): CompiledCatalog {
-  return new Compiled(catalog, options.lazy === true);
+export function compileCatalog(catalog: Catalog, options: { lazy?: boolean; standard?: boolean } = {}): CompiledCatalog {
+  return new Compiled(catalog, options.lazy === true, options.standard === true);
 }

@@ -13,14 +13,12 @@ import type { Catalog } from './generated/catalog-types.js';
 import { ownString } from './safe.js';
 import { clip } from './text.js';
 import type { ClassifyOptions, RawResponse } from './types.js';
-import type { Shape } from './vocabulary.js';
+import { compileThrown, orderShapes, type CompiledShape, type CompiledThrown } from './compile-shapes.js';
 
 const DEFAULT_MAX_RETRY_AFTER_MS = 86_400_000;
 const DEFAULT_MAX_BODY_BYTES = 1_048_576;
 /** Headers read besides request ids: the media type and the retry hints. */
 const RESPONSE_HEADERS_READ = ['content-type', ...RETRY_HEADERS];
-/** Shapes that many APIs share: they say nothing about which vendor answered. */
-const SHARED_SHAPES: ReadonlySet<Shape> = new Set(['problem', 'google', 'json', 'html', 'text', 'empty']);
 
 /** Configuration of a classifier: its catalogs and default options. */
 export interface ClassifierConfig extends ClassifyOptions {
@@ -41,8 +39,8 @@ export interface Engine {
   wantedHeaders: HeaderNames;
   generic: CompiledCatalog;
   hosts: HostIndex;
-  /** Vendors claiming a vendor-specific shape, for detection from the body alone. */
-  shapeClaims: Map<Shape, CompiledCatalog[]>;
+  /** Where HTTP client errors keep their response, request and cause (generic catalog `thrown`). */
+  thrown: CompiledThrown;
   defaults: Settings;
 }
 
@@ -56,14 +54,41 @@ export interface Settings {
   request: RawResponse['request'];
 }
 
-function loadCatalog(value: unknown, label: string): CompiledCatalog {
-  if (isShipped(value)) return compileCatalog(value as Catalog, { lazy: true });
+function loadCatalog(value: unknown, label: string, standard: boolean): CompiledCatalog {
+  if (isShipped(value)) return compileCatalog(value as Catalog, { lazy: true, standard });
   const result = validateCatalog(value);
   if (!result.ok) {
     const issues = result.issues.map((issue) => `${issue.path}: ${issue.message}`);
     throw new CatalogError(`${label} is not a valid catalog: ${issues[0] ?? ''}`, issues);
   }
-  return compileCatalog(result.catalog);
+  return compileCatalog(result.catalog, { standard });
+}
+
+/**
+ * Puts every catalog's shapes in the extractor's order (compile-shapes.ts): the generic
+ * catalog's declared shapes are the standard ones every vendor may list by name; a
+ * vendor's own shapes identify it. Names are unique among all loaded catalogs.
+ */
+function orderAllShapes(generic: CompiledCatalog, vendors: readonly CompiledCatalog[]): void {
+  const all: CompiledShape[] = [];
+  const byName = new Map<string, CompiledShape>();
+  for (const catalog of [generic, ...vendors])
+    for (const shape of catalog.ownShapes) {
+      const clash = byName.get(shape.name);
+      if (clash !== undefined)
+        throw new CatalogError(`shape "${shape.name}" is declared twice (by ${clash.owner ?? generic.vendor} and ${shape.owner ?? generic.vendor})`, []);
+      byName.set(shape.name, shape);
+      all.push(shape);
+    }
+  generic.shapeOrder = orderShapes(all, []);
+  for (const catalog of vendors) {
+    const listed = catalog.shapeNames.map((name) => {
+      const shape = catalog.ownShapes.find((own) => own.name === name) ?? generic.ownShapes.find((own) => own.name === name);
+      if (shape === undefined) throw new CatalogError(`catalog "${catalog.vendor}" lists shape "${name}", which neither it nor ${generic.vendor} declares`, []);
+      return shape;
+    });
+    catalog.shapeOrder = orderShapes(all, listed);
+  }
 }
 
 export function settingsFrom(options: ClassifyOptions | undefined, base: Settings): Settings {
@@ -82,17 +107,17 @@ export function settingsFrom(options: ClassifyOptions | undefined, base: Setting
 
 /** Builds the compiled engine. Throws {@link CatalogError} for an invalid catalog. */
 export function buildEngine(config: ClassifierConfig): Engine {
-  const generic = loadCatalog(config.generic, 'the generic catalog');
+  const generic = loadCatalog(config.generic, 'the generic catalog', true);
   const vendors = new Map<string, CompiledCatalog>();
   config.catalogs.forEach((value, index) => {
-    const catalog = loadCatalog(value, `catalog #${index}`);
+    const catalog = loadCatalog(value, `catalog #${index}`, false);
     if (catalog.vendor === generic.vendor) throw new CatalogError(`catalog #${index} uses the reserved vendor name "${generic.vendor}"`, []);
     vendors.set(catalog.vendor, catalog);
   });
-  const shapeClaims = new Map<Shape, CompiledCatalog[]>();
-  for (const catalog of vendors.values())
-    for (const shape of catalog.shapes)
-      if (!SHARED_SHAPES.has(shape)) shapeClaims.set(shape, [...(shapeClaims.get(shape) ?? []), catalog]);
+  orderAllShapes(generic, [...vendors.values()]);
+  const thrownProblems: string[] = [];
+  const thrown = compileThrown(generic.source.thrown, thrownProblems);
+  if (thrownProblems.length > 0) throw new CatalogError('the generic catalog has invalid thrown-error forms', thrownProblems);
   // Each catalog tries its own request-id headers, then the generic ones.
   const requestIdHeaders = new Map<CompiledCatalog, readonly string[]>([[generic, generic.requestIdHeaders]]);
   for (const catalog of vendors.values()) requestIdHeaders.set(catalog, [...new Set([...catalog.requestIdHeaders, ...generic.requestIdHeaders])]);
@@ -108,7 +133,7 @@ export function buildEngine(config: ClassifierConfig): Engine {
     wantedHeaders,
     generic,
     hosts: buildHostIndex([...vendors.values()]),
-    shapeClaims,
+    thrown,
     defaults: settingsFrom(config, {
       vendor: undefined,
       now: Date.now,

@@ -1,332 +1,227 @@
 /**
- * Shape detection and extraction (docs/catalog-format.md "Shapes"): names the body's shape
- * and takes out the vendor's code, message, field errors and per-item errors. Shapes are
- * structural knowledge only; what a code or message means lives in the catalog.
+ * Shape detection and extraction (docs/catalog-format.md "Shapes"): finds the first shape
+ * of the classifier's order that recognises the body, and reads the code, message, field
+ * errors and per-item results where that shape says they are. Every shape is catalog
+ * data; this module knows the path language and the named transformations only.
  */
-import type { ParsedBody } from './parse-body.js';
+import type { CompiledItems, CompiledReader, CompiledShape, ShapeCandidate, ShapeOrder } from './compile-shapes.js';
 import { extractFields } from './fields.js';
-import { mine, plainCopy } from './safe.js';
+import { hasType, readPath, type MemberReader } from './json-path.js';
+import type { ParsedBody } from './parse-body.js';
+import { isArray, own } from './safe.js';
 import { clip, detached, firstNonSpace, hasText } from './text.js';
 import type { FieldError } from './types.js';
-import type { Shape } from './vocabulary.js';
 
 /** What the extractor found in a body. */
 export interface Extracted {
-  shape: Shape;
+  /** The name of the shape that read the body; null when none did (an unread body). */
+  shape: string | null;
+  /** The vendor that declared that shape (null: a standard shape). */
+  owner: string | null;
   /** The vendor's machine code as received, stringified. */
   code: string | null;
   /** The vendor's message as received. */
   message: string | null;
   fields: FieldError[] | undefined;
-  /** Per-item errors beside the message (Braze `errors`), classified as minor errors. */
-  items: unknown[] | undefined;
+  /** Per-item results (at most {@link MAX_ITEMS}, read once), for the shape's `items`. */
+  items: readonly unknown[] | undefined;
+  /** How to read `items`. */
+  itemSpec: CompiledItems | null;
 }
 
 const MAX_MESSAGE = 2000;
 const MAX_TEXT_MESSAGE = 500;
+/** Per-item lists are read this far: a batch answer never needs more, a hostile one gets no further. */
+export const MAX_ITEMS = 1000;
 
-function codeString(value: unknown): string | null {
+/** A code as the result carries it: a non-empty string (clipped) or a finite number as text. */
+export function codeString(value: unknown): string | null {
   if (typeof value === 'string') return value === '' ? null : clip(value, 200);
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   return null;
 }
 
-function messageString(value: unknown): string | null {
+/** A message as the result carries it: a string with visible text, clipped. */
+export function messageString(value: unknown): string | null {
   return typeof value === 'string' && hasText(value) ? clip(value, MAX_MESSAGE) : null;
 }
 
-// JSON bodies are read member by member at their own call sites through `mine` (one
-// inline cache per site). Those reads may throw on hostile caller objects (throwing
-// getters, revoked Proxies); `extract` then reruns on a guarded plain copy.
+/** RFC 9457 §4.2.1: `about:blank` is the type of a problem with no more semantics than its status. */
+const NO_TYPE = 'about:blank';
 
-type Members = Record<string, unknown>;
-
-/** Any object (arrays included) whose members can be read. */
-function readable(value: unknown): Members | undefined {
-  return typeof value === 'object' && value !== null ? (value as Members) : undefined;
-}
-
-/** A non-array object. */
-function record(value: unknown): Members | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Members) : undefined;
-}
-
-/** The first element of an array, else undefined. */
-function head(value: unknown): unknown {
-  return Array.isArray(value) && value.length > 0 ? mine(value, '0', value[0]) : undefined;
-}
-
-/**
- * Braze per-item errors are strings or `{"type", "input_array", "index"}` objects; a list of
- * JSON:API-style objects (`status`, `title`, `detail`) is left to the generic shape.
- */
-function isBrazeItemList(value: unknown): boolean {
-  const first = head(value);
-  if (typeof first === 'string') return true;
-  const item = readable(first);
-  return item !== undefined && (typeof mine(item, 'type', item.type) === 'string' || mine(item, 'input_array', item.input_array) !== undefined);
-}
-
-/**
- * Problem types that name a generic HTTP status (frameworks default to the RFC section of
- * the status, e.g. `https://tools.ietf.org/html/rfc9110#section-15.5.1`) say nothing a
- * code would: no code is derived from them.
- */
-const GENERIC_PROBLEM_TYPE_HOSTS: ReadonlySet<string> = new Set(['tools.ietf.org', 'www.rfc-editor.org', 'datatracker.ietf.org', 'developer.mozilla.org', 'httpstatuses.com']);
-
-/** Whether a problem `type` URI is on one of {@link GENERIC_PROBLEM_TYPE_HOSTS} (`https://host/...`). */
-function isGenericProblemType(type: string): boolean {
-  const scheme = type.indexOf('://');
+/** Whether a URI is `scheme://host/...` with its host in `hosts`. */
+function onHost(uri: string, hosts: ReadonlySet<string>): boolean {
+  const scheme = uri.indexOf('://');
   if (scheme === -1 || scheme > 8) return false;
   const start = scheme + 3;
-  const end = type.indexOf('/', start);
-  // Only a host as long as a generic one is cut out and looked up.
-  return end !== -1 && GENERIC_PROBLEM_HOST_LENGTHS.has(end - start) && GENERIC_PROBLEM_TYPE_HOSTS.has(type.slice(start, end));
+  const end = uri.indexOf('/', start);
+  return end !== -1 && hosts.has(uri.slice(start, end).toLowerCase());
 }
-
-const GENERIC_PROBLEM_HOST_LENGTHS: ReadonlySet<number> = new Set([...GENERIC_PROBLEM_TYPE_HOSTS].map((host) => host.length));
-
-/** The shapes a JSON body can have. */
-export type JsonShape = Exclude<Shape, 'html' | 'text' | 'empty'>;
-
-// Structural tests, in the order they are tried when the vendor is unknown. A body can fit
-// several (a problem document with a legacy `error` text member also fits `transformify`);
-// a known vendor's own shapes are preferred. Bit i of a shape mask is SHAPE_ORDER[i].
-/** The shapes only some vendors use. */
-type VendorShape = Exclude<JsonShape, 'json'>;
-
-const SHAPE_ORDER: readonly VendorShape[] = ['google', 'spotzee', 'transformify', 'sinch', 'problem', 'braze'];
-/** Set in a preference mask when the vendor lists the generic `json` shape. */
-const JSON_SHAPE = 64;
-
-/** A known vendor's shapes as a bit mask (see {@link shapePreference}). */
-export type ShapePreference = number & { readonly __shapePreference: true };
-
-const NO_PREFERENCE = 0 as ShapePreference;
-
-/** The shapes of a vendor's catalog as a preference mask for {@link extract}; computed once per catalog. */
-export function shapePreference(shapes: ReadonlySet<Shape>): ShapePreference {
-  let mask = shapes.has('json') ? JSON_SHAPE : 0;
-  SHAPE_ORDER.forEach((shape, bit) => {
-    if (shapes.has(shape)) mask |= 1 << bit;
-  });
-  return mask as ShapePreference;
-}
-
-/** RFC 9457 §3: the problem details media type (`application/problem+json`), in any case. */
-const PROBLEM_MEDIA = /problem\+json/i;
 
 /**
- * What the response's media type says: a content type (tested only when the body has a
- * problem member, which most bodies do not), or the answer itself.
+ * `uri-last-segment`: the last segment of a URI such as a problem `type`, after its last
+ * `/`, `#` or `:` and past trailing `/` and `#`; none for `about:blank` or a URI on one of
+ * `ignoreHosts` (status reference pages say nothing a code would).
  */
-export type MediaHint = string | boolean | undefined;
-
-function isProblemMedia(media: MediaHint): boolean {
-  if (typeof media !== 'string') return media === true;
-  // The usual media types are answered without running the regex.
-  if (media === 'application/problem+json') return true;
-  return media !== 'application/json' && media !== 'application/json; charset=utf-8' && PROBLEM_MEDIA.test(media);
-}
-
-/** RFC 9457 §3.1: the body has a problem details member. */
-function hasProblemMember(body: Members): boolean {
-  return (
-    mine(body, 'type', body.type) !== undefined ||
-    mine(body, 'title', body.title) !== undefined ||
-    mine(body, 'status', body.status) !== undefined ||
-    mine(body, 'detail', body.detail) !== undefined ||
-    mine(body, 'instance', body.instance) !== undefined
-  );
-}
-
-const VENDOR_SHAPES = (1 << SHAPE_ORDER.length) - 1;
-
-/**
- * Names the shape of a parsed JSON body. `problemMedia`: the content type said
- * problem+json (RFC 9457 §3), which settles it. `preferred`: the known vendor's shapes,
- * tried before the others.
- */
-export function detectShape(value: unknown, problemMedia: boolean, preferred?: ReadonlySet<Shape>): JsonShape {
-  const preference = preferred === undefined ? NO_PREFERENCE : shapePreference(preferred);
-  try {
-    return fromJson(value, problemMedia, preference).shape as JsonShape;
-  } catch {
-    return fromJson(plainCopy(value), problemMedia, preference).shape as JsonShape;
-  }
-}
-
-/** The last path segment of a problem `type` URI, used as its code when no `code` member exists. */
-function problemTypeCode(value: unknown): string | null {
-  if (typeof value !== 'string' || value === '' || value === 'about:blank') return null;
+export function uriLastSegment(value: unknown, ignoreHosts: ReadonlySet<string> | null): string | null {
+  if (typeof value !== 'string' || value === '' || value === NO_TYPE) return null;
   // A type URI is short; a longer one is read only as far as any real one would go.
-  const type = value.length > 2048 ? value.slice(0, 2048) : value;
-  if (isGenericProblemType(type)) return null;
+  const uri = value.length > 2048 ? value.slice(0, 2048) : value;
+  if (ignoreHosts !== null && onHost(uri, ignoreHosts)) return null;
   // Loops from the end, not regexes: /[/#]+$/ retries from every position and turns a
-  // hostile `type` of many slashes quadratic. Trailing `/` and `#` are skipped, then the
-  // segment runs back to the last `/`, `#` or `:` (one pass, where three `lastIndexOf`
-  // calls would each go through the runtime).
-  let end = type.length;
-  while (end > 0 && isSegmentEnd(type.charCodeAt(end - 1))) end--;
+  // hostile URI of many slashes quadratic.
+  let end = uri.length;
+  while (end > 0 && isSegmentEnd(uri.charCodeAt(end - 1))) end--;
   let start = end;
-  while (start > 0 && !isSegmentEnd(type.charCodeAt(start - 1)) && type.charCodeAt(start - 1) !== 58) start--;
-  return codeString(type.slice(start, end));
+  while (start > 0 && !isSegmentEnd(uri.charCodeAt(start - 1)) && uri.charCodeAt(start - 1) !== 58) start--;
+  return codeString(uri.slice(start, end));
 }
 
-/** `/` or `#`: what ends a path segment of a problem type URI. */
+/** `/` or `#`: what ends a path segment of a URI. */
 function isSegmentEnd(code: number): boolean {
   return code === 47 || code === 35;
 }
 
-/** Every Extracted is built here, so all have one hidden class (monomorphic call sites). */
-function extracted(shape: Shape, code: string | null, message: string | null, fields: FieldError[] | undefined, items: unknown[] | undefined): Extracted {
-  return { shape, code, message, fields, items };
+/**
+ * A URL as a thrown client error keeps it: a string, or a `URL`-like object's `href`.
+ * Relative URLs are joined to `base` with exactly one slash between them.
+ */
+export function urlValue(value: unknown, base: unknown, read: MemberReader): string | undefined {
+  const url = typeof value === 'string' ? value : read(value, 'href');
+  if (typeof url !== 'string' || url === '') return undefined;
+  if (typeof base !== 'string' || base === '' || url.includes('://')) return url;
+  return `${trimEnd(base, 47)}/${url.slice(leadingRun(url, 47))}`;
 }
 
-function extractGeneric(value: unknown): Extracted {
-  // Some APIs answer with a top-level array of error objects.
-  const body = readable(Array.isArray(value) ? head(value) : value);
-  if (body === undefined) return extracted('json', null, null, undefined, undefined);
-  const errorValue = mine(body, 'error', body.error);
-  const error = readable(errorValue);
-  const errors = mine(body, 'errors', body.errors);
-  const firstError = readable(head(errors));
-  return extracted(
-    'json',
-    codeString(mine(body, 'code', body.code)) ??
-      codeString(mine(body, 'error_code', body.error_code)) ??
-      codeString(mine(body, 'errorCode', body.errorCode)) ??
-      (error === undefined ? null : (codeString(mine(error, 'code', error.code)) ?? codeString(mine(error, 'type', error.type)))) ??
-      (firstError === undefined ? null : codeString(mine(firstError, 'code', firstError.code))),
-    messageString(mine(body, 'message', body.message)) ??
-      messageString(mine(body, 'error_description', body.error_description)) ??
-      messageString(mine(body, 'detail', body.detail)) ??
-      messageString(mine(body, 'error_message', body.error_message)) ??
-      messageString(mine(body, 'errorMessage', body.errorMessage)) ??
-      messageString(mine(body, 'msg', body.msg)) ??
-      messageString(mine(body, 'description', body.description)) ??
-      (error === undefined ? null : (messageString(mine(error, 'message', error.message)) ?? messageString(mine(error, 'detail', error.detail)))) ??
-      (firstError === undefined
-        ? null
-        : (messageString(mine(firstError, 'message', firstError.message)) ??
-          messageString(mine(firstError, 'detail', firstError.detail)) ??
-          messageString(mine(firstError, 'title', firstError.title)))) ??
-      messageString(mine(body, 'title', body.title)) ??
-      messageString(errorValue),
-    extractFields(errors) ?? (error === undefined ? undefined : extractFields(mine(error, 'details', error.details))),
-    undefined,
-  );
+/** `text` without its trailing run of `code` (a loop: `/\/+$/` is quadratic on a long run). */
+function trimEnd(text: string, code: number): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === code) end--;
+  return text.slice(0, end);
 }
 
-/** RFC 9457 problem details: `code` (or the last segment of `type`), `detail`, field errors. */
-function problemOf(body: Members): Extracted {
-  return extracted(
-    'problem',
-    codeString(mine(body, 'code', body.code)) ?? codeString(mine(body, 'error_code', body.error_code)) ?? problemTypeCode(mine(body, 'type', body.type)),
-    messageString(mine(body, 'detail', body.detail)) ?? messageString(mine(body, 'message', body.message)) ?? messageString(mine(body, 'title', body.title)),
-    extractFields(mine(body, 'errors', body.errors)) ??
-      extractFields(mine(body, 'invalid-params', body['invalid-params'])) ??
-      extractFields(mine(body, 'invalid_params', body.invalid_params)),
-    undefined,
-  );
-}
-
-/** AIP-193 field violations: the first `details[]` entry that has any. */
-function googleFields(details: unknown): FieldError[] | undefined {
-  if (!Array.isArray(details)) return undefined;
-  let fields: FieldError[] | undefined;
-  for (let i = 0; i < details.length && i < 16 && fields === undefined; i++) {
-    const detail = readable(mine(details, String(i), details[i]));
-    if (detail !== undefined) fields = extractFields(mine(detail, 'fieldViolations', detail.fieldViolations));
-  }
-  return fields;
+/** The length of the leading run of `code` in `text`. */
+function leadingRun(text: string, code: number): number {
+  let start = 0;
+  while (start < text.length && text.charCodeAt(start) === code) start++;
+  return start;
 }
 
 /**
- * The body read as a vendor shape (docs/catalog-format.md "Shapes"), or undefined when it
- * does not have that shape. Testing and reading are one step, so each member is read once.
- * A `switch` on the shape's name, not a table of closures: one call site, inlined cases.
+ * The value one reader finds in `root` (a parsed body, an item, a thrown error, or for
+ * HTML and text bodies their text), transformed as it says.
  */
-function readShape(body: Members, shape: VendorShape): Extracted | undefined {
-  switch (shape) {
-    case 'google': {
-      // AIP-193: {"error": {"code": 400, "status": "INVALID_ARGUMENT", ...}}
-      const error = record(mine(body, 'error', body.error));
-      if (error === undefined) return undefined;
-      const code = mine(error, 'code', error.code);
-      const status = mine(error, 'status', error.status);
-      if (typeof code !== 'number' || typeof status !== 'string') return undefined;
-      return extracted('google', codeString(status) ?? codeString(code), messageString(mine(error, 'message', error.message)), googleFields(mine(error, 'details', error.details)), undefined);
+export function readValue(root: unknown, reader: CompiledReader, read: MemberReader = own): unknown {
+  const value = readPath(root, reader.path, read);
+  switch (reader.as) {
+    case null:
+      return value;
+    case 'uri-last-segment':
+      return uriLastSegment(value, reader.ignoreHosts);
+    case 'html-title':
+      return typeof value === 'string' ? htmlTitle(value) : undefined;
+    case 'first-line':
+      return typeof value === 'string' ? firstLine(value) : undefined;
+    case 'field-path':
+      return value === undefined ? undefined : extractFields([value])?.[0]?.path || undefined;
+    case 'with-index': {
+      if (typeof value !== 'string') return undefined;
+      const index = reader.index === null ? undefined : readPath(root, reader.index, read);
+      return Number.isInteger(index) ? `${value}[${index as number}]` : value;
     }
-    case 'spotzee': {
-      // {"error": {"code": "rate_limited", "message": "...", "details": ...}}
-      const error = record(mine(body, 'error', body.error));
-      if (error === undefined) return undefined;
-      const code = mine(error, 'code', error.code);
-      if (typeof code !== 'string') return undefined;
-      return extracted('spotzee', codeString(code), messageString(mine(error, 'message', error.message)), extractFields(mine(error, 'details', error.details)), undefined);
-    }
-    case 'transformify': {
-      // {"error": "Bad Request", "message": "...", "validationErrors": {...}}
-      const error = mine(body, 'error', body.error);
-      if (typeof error !== 'string') return undefined;
-      return extracted(
-        'transformify',
-        codeString(error),
-        messageString(mine(body, 'message', body.message)) ??
-          messageString(mine(body, 'error_description', body.error_description)) ??
-          messageString(mine(body, 'detail', body.detail)) ??
-          messageString(error),
-        extractFields(mine(body, 'validationErrors', body.validationErrors)) ?? extractFields(mine(body, 'details', body.details)),
-        undefined,
-      );
-    }
-    case 'sinch': {
-      // Sinch XMS: {"code": "syntax_invalid_json", "text": "..."}
-      const code = mine(body, 'code', body.code);
-      const text = mine(body, 'text', body.text);
-      if (typeof code !== 'string' || typeof text !== 'string') return undefined;
-      return extracted('sinch', codeString(code), messageString(text), undefined, undefined);
-    }
-    case 'problem': {
-      const type = mine(body, 'type', body.type);
-      const title = mine(body, 'title', body.title);
-      const fitsProblem =
-        (typeof type === 'string' || typeof title === 'string') &&
-        (mine(body, 'status', body.status) !== undefined || mine(body, 'detail', body.detail) !== undefined);
-      return fitsProblem ? problemOf(body) : undefined;
-    }
-    case 'braze': {
-      // {"message": "...", "errors": [...]}: per-item errors beside the message.
-      const message = mine(body, 'message', body.message);
-      const errors = mine(body, 'errors', body.errors);
-      if (typeof message !== 'string' && !isBrazeItemList(errors)) return undefined;
-      return extracted('braze', null, messageString(message), undefined, Array.isArray(errors) && errors.length > 0 ? errors : undefined);
-    }
+    case 'url':
+      return urlValue(value, reader.base === null ? undefined : readPath(root, reader.base, read), read);
   }
 }
 
-function fromJson(value: unknown, media: MediaHint, preferred: ShapePreference): Extracted {
-  const body = record(value);
-  if (body === undefined) return extractGeneric(value);
-  // RFC 9457 §3: the media type settles it when the body has any problem member; a vendor
-  // that labels its own envelope problem+json (seen with Spotzee) is still read by its
-  // structure.
-  if (isProblemMedia(media) && hasProblemMember(body)) return problemOf(body);
-  // A known vendor answers in its own shapes almost always: those are tried first, in order.
-  for (let bits = preferred & VENDOR_SHAPES; bits !== 0; bits &= bits - 1) {
-    const found = readShape(body, SHAPE_ORDER[31 - Math.clz32(bits & -bits)]!);
-    if (found !== undefined) return found;
+/** The first code the readers find. */
+export function readCode(root: unknown, readers: readonly CompiledReader[], read: MemberReader = own): string | null {
+  for (let i = 0; i < readers.length; i++) {
+    const code = codeString(readValue(root, readers[i]!, read));
+    if (code !== null) return code;
   }
-  // A vendor that lists the generic `json` shape prefers it to another vendor's shape.
-  if ((preferred & JSON_SHAPE) === 0) {
-    for (let bit = 0; bit < SHAPE_ORDER.length; bit++) {
-      if ((preferred & (1 << bit)) !== 0) continue;
-      const found = readShape(body, SHAPE_ORDER[bit]!);
-      if (found !== undefined) return found;
-    }
+  return null;
+}
+
+/** The first message the readers find. */
+export function readMessage(root: unknown, readers: readonly CompiledReader[], read: MemberReader = own): string | null {
+  for (let i = 0; i < readers.length; i++) {
+    const message = messageString(readValue(root, readers[i]!, read));
+    if (message !== null) return message;
   }
-  return extractGeneric(body);
+  return null;
+}
+
+/** The first field errors the readers find. */
+function readFields(root: unknown, readers: readonly CompiledReader[]): FieldError[] | undefined {
+  for (let i = 0; i < readers.length; i++) {
+    const fields = extractFields(readValue(root, readers[i]!));
+    if (fields !== undefined) return fields;
+  }
+  return undefined;
+}
+
+/** Whether every condition of a recogniser holds for `root`. */
+export function conditionsHold(root: unknown, conditions: ShapeCandidate['conditions'], read: MemberReader = own): boolean {
+  for (let i = 0; i < conditions.length; i++) {
+    const condition = conditions[i]!;
+    if (!hasType(readPath(root, condition.path, read), condition.type)) return false;
+  }
+  return true;
+}
+
+/** A list's elements, at most {@link MAX_ITEMS}, each read once into a plain array. */
+function readList(value: unknown): unknown[] | undefined {
+  if (!isArray(value)) return undefined;
+  let length = 0;
+  try {
+    length = Math.min(value.length, MAX_ITEMS);
+  } catch {
+    return undefined;
+  }
+  const out: unknown[] = [];
+  for (let i = 0; i < length; i++) out.push(own(value, String(i)));
+  return out.length > 0 ? out : undefined;
+}
+
+/** Lower-case media type of a content type, parameters dropped. */
+function mediaTypeOf(contentType: string): string {
+  const semicolon = contentType.indexOf(';');
+  return (semicolon === -1 ? contentType : contentType.slice(0, semicolon)).trim().toLowerCase();
+}
+
+/** Whether the response has the media type a shape requires. */
+function hasMediaType(contentType: string | undefined, mediaType: string): boolean {
+  if (contentType === undefined) return false;
+  return contentType === mediaType || mediaTypeOf(contentType) === mediaType;
+}
+
+const NOTHING: Extracted = { shape: null, owner: null, code: null, message: null, fields: undefined, items: undefined, itemSpec: null };
+
+/** The body read with `shape` (for HTML and text, `root` is the text). */
+function readShape(shape: CompiledShape, root: unknown): Extracted {
+  const items = shape.items === null ? undefined : readList(readPath(root, shape.items.at));
+  return {
+    shape: shape.name,
+    owner: shape.owner,
+    code: readCode(root, shape.code),
+    message: readMessage(root, shape.message),
+    fields: readFields(root, shape.fields),
+    items,
+    itemSpec: items === undefined ? null : shape.items,
+  };
+}
+
+/** The first JSON recogniser of `order` that holds, read. */
+function fromJson(value: unknown, contentType: string | undefined, order: ShapeOrder): Extracted {
+  const { json } = order;
+  for (let i = 0; i < json.length; i++) {
+    const candidate = json[i]!;
+    const { mediaType } = candidate.shape;
+    if (mediaType !== null && !hasMediaType(contentType, mediaType)) continue;
+    if (conditionsHold(value, candidate.conditions)) return readShape(candidate.shape, value);
+  }
+  return NOTHING;
 }
 
 /** Where a page names itself: its `<title>`, else its first `<h1>`. */
@@ -381,7 +276,8 @@ export function htmlTitle(html: string): string | null {
   return null;
 }
 
-function firstLine(body: string): string | null {
+/** The first line of a text body, trimmed and clipped. */
+export function firstLine(body: string): string | null {
   // Only the head of a text body can hold its message; never scan megabytes for it.
   const text = body.length > 8192 ? body.slice(0, 8192) : body;
   const start = firstNonSpace(text);
@@ -391,31 +287,22 @@ function firstLine(body: string): string | null {
 }
 
 /**
- * Detects the shape of a parsed body and extracts code, message, fields and items.
- * `media`: the response's content type (or whether it is problem+json); `preferred`: the
- * known vendor's shapes.
+ * Detects the shape of a parsed body and extracts code, message, fields and per-item
+ * results. `contentType`: the response's content type; `order`: the shapes to try, for
+ * the known vendor or for none (compile-shapes.ts).
  */
-export function extract(body: ParsedBody, media: MediaHint, preferred: ShapePreference = NO_PREFERENCE): Extracted {
-  if (body.kind !== 'json') return extractText(body);
-  try {
-    return fromJson(body.value, media, preferred);
-  } catch {
-    // A hostile caller object (a getter or Proxy trap threw): read a guarded copy.
-    return fromJson(plainCopy(body.value), media, preferred);
-  }
-}
-
-/** {@link extract} for bodies that are not JSON. Apart, so `extract` stays small enough for V8 to inline. */
-function extractText(body: Exclude<ParsedBody, { kind: 'json' }>): Extracted {
+export function extract(body: ParsedBody, contentType: string | undefined, order: ShapeOrder): Extracted {
   switch (body.kind) {
+    case 'json':
+      return fromJson(body.value, contentType, order);
     case 'html':
-      return extracted('html', null, htmlTitle(body.text), undefined, undefined);
+      return order.html === undefined ? NOTHING : readShape(order.html, body.text);
     case 'text':
-      return extracted('text', null, firstLine(body.text), undefined, undefined);
+      return order.text === undefined ? NOTHING : readShape(order.text, body.text);
     case 'empty':
-      return extracted('empty', null, null, undefined, undefined);
+      return order.empty === undefined ? NOTHING : readShape(order.empty, undefined);
     case 'unparsed':
-      // Not read, so not known to be empty: no shape entry for empty bodies may claim it.
-      return extracted('text', null, null, undefined, undefined);
+      // Not read, so not known to be empty: no shape may claim it.
+      return NOTHING;
   }
 }

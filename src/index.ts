@@ -48,7 +48,7 @@ export type {
   PartialClassification,
   RawResponse,
 } from './types.js';
-export { CATEGORIES, OUTCOMES, MATCHED_BY, SHAPES, isCategory, type Category, type Outcome, type MatchedBy, type Shape } from './vocabulary.js';
+export { CATEGORIES, OUTCOMES, MATCHED_BY, BODY_KINDS, isCategory, type Category, type Outcome, type MatchedBy, type BodyKind } from './vocabulary.js';
 export { parseRetryAfter, parseHttpDate } from './retry-after.js';
 export { lintCatalogs, type LintOptions, type LintProblem, type RedosChecker } from './lint.js';
 export { diffCatalogs, requiredBump, type Bump, type CatalogChange } from './catalog-diff.js';

@@ -9,7 +9,9 @@ import { validateCatalog } from './catalog-schema.js';
 import { createClassifierFromCatalogs } from './classifier.js';
 import { compileCatalog, type CompiledCatalog, type CompiledEntry, type EntryIndex, type TemplateCandidate } from './compile-catalog.js';
 import { exampleMismatches, runExample } from './examples.js';
+import { buildEngine, type Engine } from './engine.js';
 import { extract } from './extract.js';
+import { shapeTies, type ShapeOrder } from './compile-shapes.js';
 import { messageKeys } from './match.js';
 import type { Catalog, CatalogEntry } from './generated/catalog-types.js';
 import { normalizeThrown } from './normalize-error.js';
@@ -92,14 +94,14 @@ function signatures(entry: CompiledEntry): string[] {
   return codes.flatMap((code) => messages.map((message) => `${base}|code:${code}|message:${message}`));
 }
 
-function messageOfExample(input: unknown): string | null {
+function messageOfExample(input: unknown, order: ShapeOrder): string | null {
   if (!isRecord(input)) return null;
   if ('thrown' in input) {
     const message = own(input.thrown, 'message');
     return typeof message === 'string' ? message : typeof input.thrown === 'string' ? input.thrown : null;
   }
-  const contentType = readHeaders(own(input, 'headers')).get('content-type') ?? '';
-  return extract(parseBody(own(input, 'body'), 1_048_576), contentType.includes('problem+json')).message;
+  const contentType = readHeaders(own(input, 'headers')).get('content-type');
+  return extract(parseBody(own(input, 'body'), 1_048_576), contentType, order).message;
 }
 
 function templateMatches(template: Template, message: string): boolean {
@@ -128,13 +130,13 @@ function messageCandidates(index: EntryIndex, folded: string): Set<CompiledEntry
  * the entries the compiled index offers for an example's message are compared, so the
  * check stays linear in catalog size.
  */
-function templateOverlaps(compiled: CompiledCatalog, source: Catalog, problem: (entry: string, rule: string, message: string) => void): void {
+function templateOverlaps(compiled: CompiledCatalog, source: Catalog, order: ShapeOrder, problem: (entry: string, rule: string, message: string) => void): void {
   const byId = new Map(source.entries.map((entry) => [entry.id, entry]));
   const templated = compiled.entries.filter((entry) => entry.templates.length > 0 || entry.exact !== null);
   for (const entry of templated) {
     const index = entry.transport ? compiled.transport : entry.fatal ? compiled.responses : compiled.items;
     for (const example of byId.get(entry.id)?.examples ?? []) {
-      const message = messageOfExample(example.input);
+      const message = messageOfExample(example.input, order);
       if (message === null) continue;
       for (const other of messageCandidates(index, textKey(message))) {
         if (other === entry || other.rank !== entry.rank || other.transport !== entry.transport || other.fatal !== entry.fatal) continue;
@@ -147,6 +149,42 @@ function templateOverlaps(compiled: CompiledCatalog, source: Catalog, problem: (
         if (mine !== undefined && mine.literalLength !== hit.literalLength) continue;
         problem(entry.id, 'ambiguous', `example message "${message}" also matches ${other.id} ("${hit.source}") with equal specificity`);
       }
+    }
+  }
+}
+
+/**
+ * `catalog` without the standard shape names `generic` does not declare, each reported:
+ * the rest of the catalog can still be linted.
+ */
+function withKnownShapes(catalog: Catalog, generic: Catalog, problem: (message: string) => void): Catalog {
+  const declared = new Set([...generic.shapes, ...catalog.shapes].flatMap((shape) => (typeof shape === 'string' ? [] : [shape.name])));
+  const unknown = catalog.shapes.filter((shape): shape is string => typeof shape === 'string' && !declared.has(shape));
+  for (const name of unknown) problem(`lists shape "${name}", which neither it nor the generic catalog declares`);
+  return unknown.length === 0 ? catalog : { ...catalog, shapes: catalog.shapes.filter((shape) => typeof shape !== 'string' || declared.has(shape)) };
+}
+
+/** Stands in for the generic catalog when none is given. */
+const NO_GENERIC: Catalog = { vendor: 'generic', name: 'none', docs: '-', shapes: [], hosts: [], requestIdHeaders: [], entries: [] };
+
+/**
+ * Shape problems beyond structure: recognisers that tie (compile-shapes.ts), and entries
+ * whose `match.shape` names a shape their catalog cannot read with.
+ */
+function lintShapes(engine: Engine, valid: readonly { catalog: Catalog; compiled: CompiledCatalog }[], problem: (catalog: string, message: string) => void): void {
+  const all = [engine.generic, ...engine.vendors.values()].flatMap((catalog) => catalog.ownShapes);
+  for (const { a, b } of shapeTies(all)) {
+    const describe = (candidate: typeof a): string =>
+      `"${candidate.shape.name}" (${candidate.conditions.map((condition) => `${condition.path.text}: ${condition.type}`).join(', ') || 'no condition'})`;
+    problem(b.shape.owner ?? engine.generic.vendor, `shapes ${describe(a)} and ${describe(b)} pin the same members: no rule tells them apart`);
+  }
+  const standard = new Set(engine.generic.ownShapes.map((shape) => shape.name));
+  for (const { catalog, compiled } of valid) {
+    const own = new Set(compiled.ownShapes.map((shape) => shape.name));
+    for (const entry of catalog.entries) {
+      const shape = entry.match?.shape;
+      if (shape !== undefined && !own.has(shape) && !standard.has(shape))
+        problem(catalog.vendor, `${entry.id}: match.shape "${shape}" is not a shape this catalog or the generic catalog declares`);
     }
   }
 }
@@ -175,9 +213,11 @@ export function lintCatalogs(catalogs: readonly unknown[], options: LintOptions 
     for (const entry of result.catalog.entries) checkEntry(result.catalog, entry, (rule, message) => report(entry.id, rule, message));
     if (problems.some((p) => p.catalog === name && p.rule === 'template')) return;
     try {
-      valid.push({ catalog: result.catalog, compiled: compileCatalog(result.catalog) });
+      valid.push({ catalog: result.catalog, compiled: compileCatalog(result.catalog, { standard: isGeneric }) });
     } catch (error) {
-      report(undefined, 'template', String((error as Error).message));
+      const issues = (error as { issues?: unknown }).issues;
+      const rule = String((error as Error).message).includes('shapes') ? 'shape' : 'template';
+      for (const issue of Array.isArray(issues) && issues.length > 0 ? issues : [(error as Error).message]) report(undefined, rule, String(issue));
     }
   });
 
@@ -189,6 +229,21 @@ export function lintCatalogs(catalogs: readonly unknown[], options: LintOptions 
       if (owner !== undefined) problems.push({ catalog: catalog.vendor, entry: entry.id, rule: 'duplicate-id', message: `id already used in ${owner}` });
       else seen.set(entry.id, catalog.vendor);
     }
+
+  // One engine over every valid catalog: it orders the shapes and runs the examples.
+  const genericEntry = valid.find(({ catalog }) => catalog === options.generic);
+  const vendorCatalogs = valid.filter((item) => item !== genericEntry).map(({ catalog }) => catalog);
+  if (genericEntry === undefined && options.generic !== undefined) return problems;
+  const generic = genericEntry?.catalog ?? NO_GENERIC;
+  const config = { catalogs: vendorCatalogs.map((catalog) => withKnownShapes(catalog, generic, (message) => problems.push({ catalog: catalog.vendor, rule: 'shape', message }))), generic };
+  let engine: Engine;
+  try {
+    engine = buildEngine(config);
+  } catch (error) {
+    problems.push({ catalog: '*', rule: 'shape', message: String((error as Error).message) });
+    return problems;
+  }
+  lintShapes(engine, valid, (catalog, message) => problems.push({ catalog, rule: 'shape', message }));
 
   for (const { catalog, compiled } of valid) {
     const lintThis = lintGeneric || options.generic === undefined || catalog !== options.generic;
@@ -213,23 +268,12 @@ export function lintCatalogs(catalogs: readonly unknown[], options: LintOptions 
     }
     for (const [kind, ids] of Object.entries(defaults))
       if (ids.length > 1) problems.push({ catalog: catalog.vendor, rule: 'ambiguous', message: `more than one ${kind} default: ${ids.join(', ')}` });
-    templateOverlaps(compiled, catalog, (entry, rule, message) => problems.push({ catalog: catalog.vendor, entry, rule, message }));
+    const order = (engine.vendors.get(catalog.vendor) ?? engine.generic).shapeOrder;
+    templateOverlaps(compiled, catalog, order, (entry, rule, message) => problems.push({ catalog: catalog.vendor, entry, rule, message }));
   }
 
   // Examples: run against every valid catalog at once, as users would.
-  const genericEntry = valid.find(({ catalog }) => catalog === options.generic);
-  const vendorCatalogs = valid.filter((item) => item !== genericEntry).map(({ catalog }) => catalog);
-  if (genericEntry === undefined && options.generic !== undefined) return problems;
-  let classifier;
-  try {
-    classifier = createClassifierFromCatalogs(
-      { catalogs: vendorCatalogs, generic: genericEntry?.catalog ?? { vendor: 'generic', name: 'none', docs: '-', shapes: [], hosts: [], requestIdHeaders: [], entries: [] } },
-      normalizeThrown,
-    );
-  } catch (error) {
-    problems.push({ catalog: '*', rule: 'schema', message: String((error as Error).message) });
-    return problems;
-  }
+  const classifier = createClassifierFromCatalogs(config, normalizeThrown);
   for (const { catalog } of valid) {
     if (!lintGeneric && catalog === options.generic) continue;
     const reached = new Set<string>();

@@ -5,7 +5,6 @@
 import type { CompiledEntry, EntryIndex, TemplateCandidate } from './compile-catalog.js';
 import { matchTemplate, type TemplateParams } from './template.js';
 import { collapseWhitespace, foldCase, isCollapsed } from './text.js';
-import type { Shape } from './vocabulary.js';
 
 /**
  * Where the words of a folded message break: the first, second, last and next-to-last
@@ -48,7 +47,7 @@ export interface MatchContext {
   status: number | null;
   /** `Math.floor(status / 100)`, or null. */
   statusClass: number | null;
-  shape: Shape | null;
+  shape: string | null;
   /** Case-folded code, or null. */
   code: string | null;
   /** The message as extracted, or null. */
@@ -73,7 +72,7 @@ const NO_NAMES: readonly string[] = [];
  */
 export function createMatchContext(
   status: number | null,
-  shape: Shape | null,
+  shape: string | null,
   code: string | null,
   message: string | null,
   names: readonly string[] = NO_NAMES,

@@ -1,30 +1,36 @@
 /**
  * `normalizeError(thrown)`: thrown values from HTTP clients, duck-typed so no client is a
  * dependency and nothing relies on `instanceof` across realms (the approach of ky's
- * `is-network-error`: look at `name`, `code` and `message`).
+ * `is-network-error`: look at `name`, `code` and `message`). Where each client keeps its
+ * response, request and causes is data: the generic catalog's `thrown` forms.
  *
- * - Errors that carry a response (axios `response`, got `response.statusCode`, ky's
- *   `HTTPError.response`, a thrown fetch `Response`) are classified as that response.
- * - Everything else is a transport failure: the error, its `cause` chain and the
- *   `errors` of an `AggregateError` (bounded) are matched against the catalogs' transport
+ * - Errors that carry a response (a form's status is a number) are classified as that
+ *   response.
+ * - Everything else is a transport failure: the error and the errors behind it (the
+ *   forms' `causes`, breadth first, bounded) are matched against the catalogs' transport
  *   entries by code, then name, then message.
  */
 import { match, P } from 'ts-pattern';
 import { buildError, invalidInput } from './assemble.js';
 import { classifyResponse } from './classifier.js';
+import type { CompiledReader, CompiledThrown } from './compile-shapes.js';
 import { retryAllowed, vendorName, type Engine, type Settings } from './engine.js';
 import type { CompiledCatalog } from './compile-catalog.js';
 import { vendorFromUrl } from './detect-vendor.js';
+import { conditionsHold, readValue } from './extract.js';
 import { readHeaders } from './headers.js';
+import { EVERY, readPath } from './json-path.js';
 import { createMatchContext, matchByCode, matchByMessage, matchByName, type Match, type MatchContext } from './match.js';
 import { scrubUrlCredentials } from './redact.js';
-import { isArray, own, prop } from './safe.js';
+import { classMember, isArray } from './safe.js';
 import { clip, foldCase } from './text.js';
 import type { Classification, RawResponse } from './types.js';
 
 const MAX_NODES = 16;
 const MAX_MESSAGE = 2000;
 const MAX_DEPTH = 8;
+/** How many members of a list of causes (an AggregateError's `errors`) are followed. */
+const MAX_LISTED_CAUSES = 8;
 
 /** One error in a cause chain, reduced to what matching needs. */
 interface ErrorNode {
@@ -39,80 +45,99 @@ type Thrown =
   | { kind: 'error'; nodes: ErrorNode[]; url: string | undefined; request: RawResponse['request'] }
   | { kind: 'opaque'; description: string };
 
-function stringProp(value: unknown, key: string): string | undefined {
-  const v = prop(value, key);
-  return typeof v === 'string' && v !== '' ? v : undefined;
-}
-
-function numberProp(value: unknown, key: string): number | undefined {
-  const v = prop(value, key);
-  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
-}
-
 function isObjectLike(value: unknown): value is object {
   return (typeof value === 'object' && value !== null) || typeof value === 'function';
 }
 
-function urlOf(value: unknown): string | undefined {
-  if (typeof value === 'string') return value;
-  return stringProp(value, 'href');
+/** What one reader finds in a thrown value (class members included, see {@link classMember}). */
+function thrownValue(thrown: unknown, reader: CompiledReader): unknown {
+  return readValue(thrown, reader, classMember);
 }
 
-/** The URL a client error was for: axios `config`, got `options`, ky `request`, or the response. */
-function requestUrl(thrown: unknown, response: unknown): string | undefined {
-  const config = prop(thrown, 'config');
-  const axiosUrl = stringProp(config, 'url');
-  const base = stringProp(config, 'baseURL');
-  if (axiosUrl !== undefined) return axiosUrl.includes('://') || base === undefined ? axiosUrl : `${base.replace(/\/+$/, '')}/${axiosUrl.replace(/^\/+/, '')}`;
-  return (
-    urlOf(prop(prop(thrown, 'options'), 'url')) ??
-    urlOf(prop(prop(thrown, 'request'), 'url')) ??
-    urlOf(prop(response, 'url')) ??
-    urlOf(prop(response, 'requestUrl')) ??
-    // A thrown fetch Response (`if (!res.ok) throw res`) carries its own url.
-    urlOf(prop(thrown, 'url'))
-  );
+/** The first value the readers find that `accept` takes. */
+function firstOf<T>(thrown: unknown, readers: readonly CompiledReader[], accept: (value: unknown) => value is T): T | undefined {
+  for (const reader of readers) {
+    const value = thrownValue(thrown, reader);
+    if (accept(value)) return value;
+  }
+  return undefined;
+}
+
+function isText(value: unknown): value is string {
+  return typeof value === 'string' && value !== '';
+}
+
+function isStatusNumber(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value);
+}
+
+/**
+ * A fetch `Response` body is a stream (ky's HTTPError): present, but not readable
+ * synchronously, so the response is classified without it.
+ */
+function isStream(value: unknown): boolean {
+  return isObjectLike(value) && typeof classMember(value, 'getReader') === 'function';
 }
 
 /** Method and Idempotency-Key of the failed request; no other request header is read. */
-function requestInfo(thrown: unknown): RawResponse['request'] {
-  const config = prop(thrown, 'config') ?? prop(thrown, 'options') ?? prop(thrown, 'request');
-  const method = stringProp(config, 'method');
-  const key = readHeaders(prop(config, 'headers')).get('idempotency-key');
+function requestInfo(thrown: unknown, forms: CompiledThrown): RawResponse['request'] {
   const request: NonNullable<RawResponse['request']> = {};
+  const method = firstOf(thrown, forms.method, isText);
   if (method !== undefined) request.method = method;
+  const headers = firstOf(thrown, forms.requestHeaders, isObjectLike);
+  const key = headers === undefined ? undefined : readHeaders(headers).get('idempotency-key');
   if (key !== undefined) request.idempotencyKey = key;
   return request;
 }
 
-function responseOf(thrown: unknown): { raw: RawResponse; bodyUnread: boolean } | undefined {
-  // A thrown fetch Response, or an error object that is itself response-like.
-  const direct = numberProp(thrown, 'status') ?? numberProp(thrown, 'statusCode');
-  const response = prop(thrown, 'response');
-  const status = numberProp(response, 'status') ?? numberProp(response, 'statusCode');
-  if (status === undefined && (direct === undefined || !isObjectLike(prop(thrown, 'headers')))) return undefined;
-  const source = status === undefined ? thrown : response;
-  // Bodies: axios `data`, got `body`; a fetch Response's body cannot be read synchronously,
-  // so ky's HTTPError contributes its `data` when the client parsed one.
-  let body = prop(source, 'data');
-  let bodyUnread = false;
-  if (body === undefined) {
-    const candidate = prop(source, 'body');
-    // A fetch Response's body is a stream (ky's HTTPError): present, but not readable here.
-    if (isObjectLike(candidate) && typeof prop(candidate, 'getReader') === 'function') bodyUnread = true;
-    else if (candidate !== null) body = candidate;
+function responseOf(thrown: object, forms: CompiledThrown): { raw: RawResponse; bodyUnread: boolean } | undefined {
+  for (const form of forms.responses) {
+    if (!conditionsHold(thrown, form.when, classMember)) continue;
+    const status = firstOf(thrown, form.status, isStatusNumber);
+    if (status === undefined) continue;
+    let body: unknown;
+    let bodyUnread = false;
+    for (const reader of form.body) {
+      const value = thrownValue(thrown, reader);
+      if (value === undefined || value === null) continue;
+      if (isStream(value)) {
+        bodyUnread = true;
+        continue;
+      }
+      body = value;
+      bodyUnread = false;
+      break;
+    }
+    const raw: RawResponse = { status, headers: firstOf(thrown, form.headers, isObjectLike) as RawResponse['headers'], body };
+    const url = firstOf(thrown, forms.url, isText);
+    if (url !== undefined) raw.url = url;
+    raw.request = requestInfo(thrown, forms);
+    return { raw, bodyUnread };
   }
-  if (body === undefined) body = prop(thrown, 'data');
-  if (body !== undefined) bodyUnread = false;
-  const raw: RawResponse = { status: status ?? direct ?? null, headers: prop(source, 'headers') as RawResponse['headers'], body };
-  const url = requestUrl(thrown, response);
-  if (url !== undefined) raw.url = url;
-  raw.request = requestInfo(thrown);
-  return { raw, bodyUnread };
+  return undefined;
 }
 
-/** Breadth-first walk over `cause` and `errors`, bounded in nodes and depth, cycle-safe. */
-function errorNodes(thrown: unknown): ErrorNode[] {
+/** The errors directly behind `value`: each cause reader's value, or a list's first members. */
+function causesOf(value: unknown, forms: CompiledThrown): unknown[] {
+  const out: unknown[] = [];
+  for (const reader of forms.causes) {
+    const { segments } = reader.path;
+    if (segments[segments.length - 1] === EVERY) {
+      const list = readPath(value, { text: reader.path.text, segments: segments.slice(0, -1) }, classMember);
+      if (isArray(list)) for (let i = 0; i < MAX_LISTED_CAUSES; i++) {
+        const member = classMember(list, String(i));
+        if (member !== undefined) out.push(member);
+      }
+      continue;
+    }
+    const cause = thrownValue(value, reader);
+    if (cause !== undefined && cause !== null) out.push(cause);
+  }
+  return out;
+}
+
+/** Breadth-first walk over the causes, bounded in nodes and depth, cycle-safe. */
+function errorNodes(thrown: unknown, forms: CompiledThrown): ErrorNode[] {
   const nodes: ErrorNode[] = [];
   const seen = new Set<unknown>();
   let level: unknown[] = [thrown];
@@ -126,31 +151,23 @@ function errorNodes(thrown: unknown): ErrorNode[] {
         continue;
       }
       if (!isObjectLike(value)) continue;
-      const code = prop(value, 'code');
-      nodes.push({
-        name: stringProp(value, 'name'),
-        code: typeof code === 'string' && code !== '' ? code : undefined,
-        message: stringProp(value, 'message'),
-      });
-      const cause = prop(value, 'cause');
-      if (cause !== undefined && cause !== null) next.push(cause);
-      const errors = prop(value, 'errors');
-      if (isArray(errors)) for (let i = 0; i < errors.length && i < 8; i++) next.push(own(errors, String(i)));
+      nodes.push({ name: firstOf(value, forms.name, isText), code: firstOf(value, forms.code, isText), message: firstOf(value, forms.message, isText) });
+      next.push(...causesOf(value, forms));
     }
     level = next;
   }
   return nodes;
 }
 
-function describeThrown(thrown: unknown): Thrown {
+function describeThrown(thrown: unknown, forms: CompiledThrown): Thrown {
   if (typeof thrown === 'string') return { kind: 'error', nodes: [{ name: undefined, code: undefined, message: thrown }], url: undefined, request: {} };
   if (!isObjectLike(thrown)) return { kind: 'opaque', description: `a thrown ${thrown === null ? 'null' : typeof thrown}` };
-  const response = responseOf(thrown);
+  const response = responseOf(thrown, forms);
   if (response !== undefined) return { kind: 'response', ...response };
-  const nodes = errorNodes(thrown);
+  const nodes = errorNodes(thrown, forms);
   if (nodes.every((node) => node.name === undefined && node.code === undefined && node.message === undefined))
     return { kind: 'opaque', description: 'a thrown object with no name, code or message' };
-  return { kind: 'error', nodes, url: requestUrl(thrown, undefined), request: requestInfo(thrown) };
+  return { kind: 'error', nodes, url: firstOf(thrown, forms.url, isText), request: requestInfo(thrown, forms) };
 }
 
 /**
@@ -225,7 +242,7 @@ function classifyTransport(engine: Engine, thrown: Extract<Thrown, { kind: 'erro
 
 /** Classifies a thrown value with a compiled engine. */
 export function normalizeThrown(engine: Engine, thrown: unknown, settings: Settings): Classification {
-  return match(describeThrown(thrown))
+  return match(describeThrown(thrown, engine.thrown))
     .with({ kind: 'response' }, ({ raw, bodyUnread }) => classifyResponse(engine, raw, settings, bodyUnread))
     .with({ kind: 'error', nodes: P.array() }, (error) => classifyTransport(engine, error, settings))
     .with({ kind: 'opaque' }, ({ description }) => invalidInput(engine, `cannot classify ${description}`, vendorName(settings.vendor) ?? null))

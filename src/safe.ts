@@ -56,6 +56,30 @@ export function prop(value: unknown, key: string): unknown {
   }
 }
 
+/**
+ * `value[key]` when the value or a class it inherits from owns `key`, else undefined:
+ * error classes keep `name` (and getters such as DOMException's) on their prototype, but
+ * `Object.prototype` and `Function.prototype` are never read, so a polluted prototype
+ * (`Object.prototype.cause = ...`) cannot make every error look like another. Never throws.
+ */
+export function classMember(value: unknown, key: string): unknown {
+  if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return undefined;
+  try {
+    let holder: object | null = value;
+    for (let depth = 0; holder !== null && depth < MAX_PROTOTYPE_DEPTH; depth++) {
+      if (holder === Object.prototype || holder === Function.prototype) return undefined;
+      if (hasOwn.call(holder, key)) return (value as Record<string, unknown>)[key];
+      holder = Object.getPrototypeOf(holder) as object | null;
+    }
+    return undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Class chains are short; a longer one is hostile and read no further. */
+const MAX_PROTOTYPE_DEPTH = 16;
+
 /** A string property, or undefined. */
 export function ownString(value: unknown, key: string): string | undefined {
   const v = own(value, key);

@@ -36,7 +36,7 @@ export const OUTCOMES = ['success', 'queued', 'partial', 'error'] as const;
 
 /**
  * `success`: the vendor accepted the request. `queued`: accepted but not processed yet
- * (Braze answers 202 `"queued"` during maintenance). `partial`: accepted with per-item
+ * (a vendor in maintenance may answer 202 `"queued"`). `partial`: accepted with per-item
  * errors in `minor`. `error`: the request failed; the reason is in `error`.
  */
 export type Outcome = (typeof OUTCOMES)[number];
@@ -48,24 +48,22 @@ export const MATCHED_BY = ['code', 'message', 'status', 'status_class', 'transpo
 export type MatchedBy = (typeof MATCHED_BY)[number];
 
 /**
- * The body shapes the shape detector recognises (docs/catalog-format.md "Shapes").
- * Vendor catalogs list the shapes they answer in.
+ * The kinds of body the parser tells apart (docs/catalog-format.md "Shapes"): a shape
+ * declares which kind it reads; JSON shapes are further recognised by their `when`.
  */
-export const SHAPES = [
-  'problem',
-  'google',
-  'spotzee',
-  'transformify',
-  'sinch',
-  'braze',
-  'json',
-  'html',
-  'text',
-  'empty',
-] as const;
+export const BODY_KINDS = ['json', 'html', 'text', 'empty'] as const;
 
-/** A body shape name. */
-export type Shape = (typeof SHAPES)[number];
+/** A body kind. */
+export type BodyKind = (typeof BODY_KINDS)[number];
+
+/**
+ * The named transformations a shape reader may apply (docs/catalog-format.md "Readers"):
+ * the few readings that are not a plain path.
+ */
+export const READER_TRANSFORMS = ['uri-last-segment', 'html-title', 'first-line', 'field-path', 'with-index', 'url'] as const;
+
+/** A reader transformation. */
+export type ReaderTransform = (typeof READER_TRANSFORMS)[number];
 
 /** Type guard for {@link Category}. */
 export function isCategory(value: unknown): value is Category {

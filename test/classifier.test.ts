@@ -3,6 +3,7 @@
  * shipped catalogs and with small custom catalogs: outcomes, vendor detection, precedence,
  * request-aware retry advice, redaction, bounds, and "never throws".
  */
+import { genericCatalog } from '../src/catalogs/generic.js';
 import { describe, expect, it } from 'vitest';
 import { CatalogError, isCatalogError } from '../src/compile-catalog.js';
 import { createClassifier, shippedCatalogs } from '../src/create-classifier.js';
@@ -220,7 +221,8 @@ describe('precedence across tiers (custom catalogs)', () => {
     vendor: 'generic',
     name: 'Generic',
     docs: 'https://generic.example',
-    shapes: [],
+    // The standard shapes, as the shipped generic catalog declares them.
+    shapes: genericCatalog.shapes,
     hosts: [],
     requestIdHeaders: ['x-request-id'],
     namespaces: ['http', 'gateway', 'network'],

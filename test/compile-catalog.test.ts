@@ -164,7 +164,7 @@ describe('compileCatalog: catalog settings', () => {
     );
     expect(compiled.hosts).toEqual(['api.acme.example']);
     expect(compiled.requestIdHeaders).toEqual(['x-acme-request']);
-    expect([...compiled.shapes]).toEqual(['problem', 'json']);
+    expect(compiled.shapeNames).toEqual(['problem', 'json']);
     expect(compiled.resetUnit).toBe('epoch-seconds');
     expect(compiled.retryBodyFields).toEqual([{ path: ['error', 'retry', 'after'], unit: 'milliseconds' }]);
     expect([...compiled.idempotencyKeyRequiredFor]).toEqual(['POST', 'PATCH']);

@@ -1,15 +1,36 @@
 /**
- * Shape detection and extraction (docs/catalog-format.md "Shapes"): every row of the table,
- * the preferred-shape rule, and HTML and text messages.
+ * Shape detection and extraction (docs/catalog-format.md "Shapes"): every standard and
+ * shipped vendor shape, the order shapes are tried in, and HTML and text messages. The
+ * shapes come from the shipped catalogs, ordered by the engine as a classifier would.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectShape, extract, htmlTitle, shapePreference, type Extracted } from '../src/extract.js';
+import { genericCatalog } from '../src/catalogs/generic.js';
+import { shippedCatalogs } from '../src/create-classifier.js';
+import { buildEngine } from '../src/engine.js';
+import { extract, htmlTitle, type Extracted } from '../src/extract.js';
 import { parseBody } from '../src/parse-body.js';
-import type { Shape } from '../src/vocabulary.js';
 
-function run(body: unknown, options: { problemMedia?: boolean; preferred?: Shape[] } = {}): Extracted {
-  return extract(parseBody(body, 1_048_576), options.problemMedia ?? false, options.preferred === undefined ? undefined : shapePreference(new Set(options.preferred)));
+const engine = buildEngine({ catalogs: shippedCatalogs, generic: genericCatalog });
+const PROBLEM_MEDIA = 'application/problem+json';
+
+/** The shapes tried for `vendor` (a known vendor's first), or for an unknown vendor. */
+function orderFor(vendor: string | undefined) {
+  return (vendor === undefined ? engine.generic : engine.vendors.get(vendor)!).shapeOrder;
+}
+
+/** What a test compares: the extracted values, without the compiled item spec. */
+function view(extracted: Extracted) {
+  const { shape, code, message, fields, items } = extracted;
+  return { shape, code, message, fields, items };
+}
+
+function run(body: unknown, options: { problemMedia?: boolean; vendor?: string } = {}) {
+  return view(extract(parseBody(body, 1_048_576), options.problemMedia === true ? PROBLEM_MEDIA : undefined, orderFor(options.vendor)));
+}
+
+function detectShape(value: unknown, problemMedia: boolean, vendor?: string): string | null {
+  return extract({ kind: 'json', value, truncated: false }, problemMedia ? PROBLEM_MEDIA : undefined, orderFor(vendor)).shape;
 }
 
 describe('shape: problem (RFC 9457)', () => {
@@ -20,8 +41,9 @@ describe('shape: problem (RFC 9457)', () => {
   });
 
   it('is settled by the application/problem+json media type when the body has a problem member', () => {
-    expect(detectShape({ title: 'Too many', message: 'looks like braze' }, true)).toBe('problem');
-    expect(detectShape({ instance: '/x', error: 'looks like transformify' }, true)).toBe('problem');
+    expect(detectShape({ title: 'Too many', message: 'looks like braze' }, true)).toBe('problem_json');
+    expect(detectShape({ instance: '/x', error: 'looks like transformify' }, true)).toBe('problem_json');
+    expect(run({ title: 'Too many', message: 'looks like braze' }, { problemMedia: true })).toMatchObject({ code: null, message: 'looks like braze' });
   });
 
   it('a vendor envelope labelled problem+json is still read by its structure', () => {
@@ -194,8 +216,8 @@ describe('shape: json (anything else)', () => {
     expect(run({ error_description: 'token expired' }).message).toBe('token expired');
     expect(run({ error: { message: 'nested' } }).message).toBe('nested');
     // A list of Braze-style items is the braze shape unless the vendor answers in json.
-    expect(run({ errors: [{ message: 'first item' }] }, { preferred: ['json'] }).message).toBe('first item');
-    expect(run({ errors: [{ detail: 'first detail' }] }, { preferred: ['json'] }).message).toBe('first detail');
+    expect(run({ errors: [{ message: 'first item' }] }, { vendor: 'spotzee' }).message).toBe('first item');
+    expect(run({ errors: [{ detail: 'first detail' }] }, { vendor: 'spotzee' }).message).toBe('first detail');
     expect(run({ title: 'Only a title' }).message).toBe('Only a title');
   });
 
@@ -217,11 +239,11 @@ describe('shape: json (anything else)', () => {
   });
 
   it('reads the first object of a top-level array', () => {
-    expect(run([{ code: 'E3', message: 'first' }, { code: 'E4', message: 'second' }])).toMatchObject({ shape: 'json', code: 'E3', message: 'first' });
+    expect(run([{ code: 'E3', message: 'first' }, { code: 'E4', message: 'second' }])).toMatchObject({ shape: 'json_list', code: 'E3', message: 'first' });
   });
 
   it('takes fields from errors[]', () => {
-    expect(run({ errors: [{ field: 'email', message: 'is invalid' }] }, { preferred: ['json'] })).toMatchObject({
+    expect(run({ errors: [{ field: 'email', message: 'is invalid' }] }, { vendor: 'spotzee' })).toMatchObject({
       shape: 'json',
       fields: [{ path: 'email', message: 'is invalid' }],
     });
@@ -244,25 +266,30 @@ describe('shape: json (anything else)', () => {
   });
 });
 
-describe('preferred shapes', () => {
+describe('the order shapes are tried in', () => {
   // A problem document with a legacy `error` text member also fits `transformify`.
   const both = { error: 'quota', type: 'https://example.com/probs/quota', title: 'Quota exceeded', status: 429 };
 
-  it('without a known vendor, takes the first shape in the fixed order', () => {
-    expect(detectShape(both, false)).toBe('transformify');
+  it('without a known vendor, the recogniser that pins more members wins', () => {
+    // problem pins type and status; transformify's error-only alternative pins one member.
+    expect(detectShape(both, false)).toBe('problem');
+    expect(detectShape({ error: 'quota' }, false)).toBe('transformify');
+    // transformify's error + message pins two members, the braze message one.
+    expect(detectShape({ error: 'Bad Request', message: 'x' }, false)).toBe('transformify');
+    expect(detectShape({ message: 'x' }, false)).toBe('braze');
   });
 
   it("tries a known vendor's shapes first", () => {
-    expect(detectShape(both, false, new Set<Shape>(['problem']))).toBe('problem');
-    expect(run(both, { preferred: ['problem'] })).toMatchObject({ shape: 'problem', message: 'Quota exceeded' });
+    expect(detectShape(both, false, 'transformify')).toBe('transformify');
+    expect(run(both, { vendor: 'spotzee' })).toMatchObject({ shape: 'problem', message: 'Quota exceeded' });
   });
 
   it("falls back to another shape when none of the vendor's fits", () => {
-    expect(detectShape({ code: 'x', text: 'y' }, false, new Set<Shape>(['braze']))).toBe('sinch');
+    expect(detectShape({ code: 'x', text: 'y' }, false, 'braze')).toBe('sinch');
   });
 
   it("prefers the generic json shape to another vendor's shape when the vendor lists json", () => {
-    expect(detectShape({ code: 'x', text: 'y' }, false, new Set<Shape>(['spotzee', 'json']))).toBe('json');
+    expect(detectShape({ code: 'x', text: 'y' }, false, 'spotzee')).toBe('json');
   });
 
   it('reads non-objects as json', () => {
@@ -359,7 +386,7 @@ describe('hostile parsed bodies', () => {
       throw new Error('trap');
     };
     const hostile = new Proxy({}, { get: trap, has: trap, ownKeys: trap, getOwnPropertyDescriptor: trap, getPrototypeOf: trap });
-    expect(extract({ kind: 'json', value: hostile, truncated: false }, false)).toEqual({ shape: 'json', code: null, message: null, fields: undefined, items: undefined });
+    expect(view(extract({ kind: 'json', value: hostile, truncated: false }, undefined, orderFor(undefined)))).toEqual({ shape: 'json', code: null, message: null, fields: undefined, items: undefined });
     expect(detectShape(hostile, true)).toBe('json');
   });
 

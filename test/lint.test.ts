@@ -10,7 +10,7 @@ import type { Catalog, CatalogEntry } from '../src/generated/catalog-types.js';
 import { lintCatalogs, type LintProblem } from '../src/lint.js';
 
 function catalogWith(entries: CatalogEntry[], extra: Partial<Catalog> = {}): Catalog {
-  return { vendor: 'acme', name: 'Acme', docs: 'https://acme.test/errors', shapes: ['spotzee'], hosts: ['api.acme.test'], requestIdHeaders: [], entries, ...extra };
+  return { vendor: 'acme', name: 'Acme', docs: 'https://acme.test/errors', shapes: ['json'], hosts: ['api.acme.test'], requestIdHeaders: [], entries, ...extra };
 }
 
 function entry(id: string, match: NonNullable<CatalogEntry['match']>, body: unknown, overrides: Partial<CatalogEntry> = {}): CatalogEntry {
