@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { defineConfig, type Options } from 'tsup';
@@ -28,7 +29,7 @@ const catalogAsJsonString: EsbuildPlugin = {
   name: 'catalog-as-json-string',
   setup(build) {
     build.onResolve({ filter: /^\.\.\/catalogs\/[a-z0-9_]+\.js$/ }, (args) => {
-      if (!/[\\/]src[\\/]vendors[\\/][a-z0-9_]+\.ts$/.test(args.importer)) return undefined;
+      if (!/[\\/]src[\\/]generated[\\/]vendors[\\/][a-z0-9_]+\.ts$/.test(args.importer)) return undefined;
       return { path: resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts')), namespace: ENTRY_COPY };
     });
     build.onLoad({ filter: /\.ts$/, namespace: ENTRY_COPY }, async (args) => ({
@@ -62,17 +63,23 @@ const catalogAsJsonString: EsbuildPlugin = {
   },
 };
 
+/**
+ * The shipped vendors: one per catalog file, the generic catalog aside (it is part of
+ * every entry). scripts/generate.ts writes each vendor's entry module from the same list.
+ */
+const VENDORS = readdirSync(resolve(import.meta.dirname, 'catalog'))
+  .filter((file) => file.endsWith('.json') && file !== 'schema.json' && file !== 'generic.json')
+  .map((file) => file.slice(0, -'.json'.length))
+  .sort();
+
 // One entry per public subpath (DESIGN.md "Names the rest of the world depends on").
 // Per-vendor entries import only their own catalog, and splitting shares only the core
-// between entries, so `vendor-errors/braze` never pulls in another vendor.
+// between entries, so a vendor's entry never pulls in another vendor.
 export default defineConfig([
   {
     entry: {
       index: 'src/index.ts',
-      braze: 'src/vendors/braze.ts',
-      sinch: 'src/vendors/sinch.ts',
-      transformify: 'src/vendors/transformify.ts',
-      spotzee: 'src/vendors/spotzee.ts',
+      ...Object.fromEntries(VENDORS.map((vendor) => [vendor, `src/generated/vendors/${vendor}.ts`])),
     },
     format: ['esm', 'cjs'],
     dts: true,

@@ -6,7 +6,7 @@
  *
  *   npx tsx bench/lint-synthetic.ts [entries=10000]
  */
-import { genericCatalog } from '../src/catalogs/generic.js';
+import { genericCatalog } from '../src/generated/catalogs/generic.js';
 import { shippedCatalogs } from '../src/create-classifier.js';
 import { lintCatalogs } from '../src/lint.js';
 import { syntheticCatalog } from './synthetic-catalog.js';

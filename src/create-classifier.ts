@@ -4,18 +4,14 @@
  * default built on first use).
  */
 import { createClassifierFromCatalogs, type Classifier } from './classifier.js';
-import { brazeCatalog } from './catalogs/braze.js';
-import { genericCatalog } from './catalogs/generic.js';
-import { sinchCatalog } from './catalogs/sinch.js';
-import { spotzeeCatalog } from './catalogs/spotzee.js';
-import { transformifyCatalog } from './catalogs/transformify.js';
 import type { Catalog } from './generated/catalog-types.js';
+import { genericCatalog } from './generated/catalogs/generic.js';
+import { shippedCatalogs } from './generated/vendor-exports.js';
 import type { ErrorId } from './generated/ids.js';
 import { normalizeThrown } from './normalize-error.js';
 import type { Classification, ClassifyOptions, RawResponse } from './types.js';
 
-/** Every shipped vendor catalog (the generic catalog is separate: it is always used). */
-export const shippedCatalogs: readonly Catalog[] = [brazeCatalog, sinchCatalog, transformifyCatalog, spotzeeCatalog];
+export { shippedCatalogs };
 
 /** Options of {@link createClassifier}. */
 export interface CreateClassifierOptions extends ClassifyOptions {

@@ -4,7 +4,7 @@
  * lazily on first use so importing costs nothing.
  */
 import { createClassifierFromCatalogs, type Classifier } from './classifier.js';
-import { genericCatalog } from './catalogs/generic.js';
+import { genericCatalog } from './generated/catalogs/generic.js';
 import type { Catalog } from './generated/catalog-types.js';
 import { normalizeThrown } from './normalize-error.js';
 import type { Classification, ClassifyOptions, RawResponse } from './types.js';

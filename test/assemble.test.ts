@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { buildError, invalidInput } from '../src/assemble.js';
 import { compileCatalog } from '../src/compile-catalog.js';
 import { buildEngine } from '../src/engine.js';
-import { brazeCatalog } from '../src/catalogs/braze.js';
-import { genericCatalog } from '../src/catalogs/generic.js';
+import { brazeCatalog } from '../src/generated/catalogs/braze.js';
+import { genericCatalog } from '../src/generated/catalogs/generic.js';
 
 const braze = compileCatalog(brazeCatalog);
 const invalidKey = braze.entries.find((entry) => entry.id === 'braze.invalid_api_key')!;

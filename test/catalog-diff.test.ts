@@ -1,6 +1,6 @@
 /** The catalog diff tool names the semver bump each kind of catalog change needs. */
 import { describe, expect, it } from 'vitest';
-import { brazeCatalog } from '../src/catalogs/braze.js';
+import { brazeCatalog } from '../src/generated/catalogs/braze.js';
 import { diffCatalogs, requiredBump } from '../src/catalog-diff.js';
 import type { Catalog } from '../src/generated/catalog-types.js';
 

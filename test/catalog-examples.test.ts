@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createClassifier, shippedCatalogs } from '../src/create-classifier.js';
-import { genericCatalog } from '../src/catalogs/generic.js';
+import { genericCatalog } from '../src/generated/catalogs/generic.js';
 import { examplesOf, observed, runExample } from './support/examples.js';
 
 const classifier = createClassifier();

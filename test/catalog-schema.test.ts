@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { catalogSchema, validateCatalog } from '../src/catalog-schema.js';
-import { genericCatalog } from '../src/catalogs/generic.js';
+import { genericCatalog } from '../src/generated/catalogs/generic.js';
 import { shippedCatalogs } from '../src/create-classifier.js';
 import { toJsonSchemaDocument, type SchemaIssue } from '../src/schema/schema.js';
 

@@ -3,7 +3,7 @@
  * shipped catalogs and with small custom catalogs: outcomes, vendor detection, precedence,
  * request-aware retry advice, redaction, bounds, and "never throws".
  */
-import { genericCatalog } from '../src/catalogs/generic.js';
+import { genericCatalog } from '../src/generated/catalogs/generic.js';
 import { describe, expect, it } from 'vitest';
 import { CatalogError, isCatalogError } from '../src/compile-catalog.js';
 import { createClassifier, shippedCatalogs } from '../src/create-classifier.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyResponse } from '../src/classify-response.js';
 import { createClassifier } from '../src/create-classifier.js';
-import * as braze from '../src/vendors/braze.js';
+import * as braze from '../src/generated/vendors/braze.js';
 
 const BRAZE_URL = 'https://rest.iad-01.braze.com/messages/send';
 

@@ -244,7 +244,7 @@ describe('compileCatalog: lazy', () => {
   } as unknown as Catalog;
 
   it('builds the indexes on first use, once', async () => {
-    const { brazeCatalog } = await import('../src/catalogs/braze.js');
+    const { brazeCatalog } = await import('../src/generated/catalogs/braze.js');
     const lazy = compileCatalog(brazeCatalog, { lazy: true });
     const responses = lazy.responses;
     expect(responses.byExact.size).toBeGreaterThan(10);
@@ -273,7 +273,7 @@ describe('compileCatalog: lazy', () => {
   });
 
   it.each(['braze', 'generic'] as const)('builds the same %s indexes lazily as eagerly, from one compiled object per entry', async (vendor) => {
-    const catalogs = { braze: (await import('../src/catalogs/braze.js')).brazeCatalog, generic: (await import('../src/catalogs/generic.js')).genericCatalog };
+    const catalogs = { braze: (await import('../src/generated/catalogs/braze.js')).brazeCatalog, generic: (await import('../src/generated/catalogs/generic.js')).genericCatalog };
     const catalog = catalogs[vendor];
     const eager = compileCatalog(catalog);
     const lazy = compileCatalog(catalog, { lazy: true });
@@ -297,7 +297,7 @@ describe('compileCatalog: lazy', () => {
   });
 
   it('gives every compiled catalog one prototype (one object layout for the hot path)', async () => {
-    const { brazeCatalog } = await import('../src/catalogs/braze.js');
+    const { brazeCatalog } = await import('../src/generated/catalogs/braze.js');
     const a = compileCatalog(brazeCatalog, { lazy: true });
     const b = compileCatalog({ vendor: 'acme', name: 'Acme', docs: 'https://acme.example', shapes: ['json'], hosts: [], requestIdHeaders: [], entries: [] });
     expect(Object.getPrototypeOf(a)).toBe(Object.getPrototypeOf(b));

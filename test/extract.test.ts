@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { genericCatalog } from '../src/catalogs/generic.js';
+import { genericCatalog } from '../src/generated/catalogs/generic.js';
 import { shippedCatalogs } from '../src/create-classifier.js';
 import { buildEngine } from '../src/engine.js';
 import { extract, htmlTitle, type Extracted } from '../src/extract.js';

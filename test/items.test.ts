@@ -3,8 +3,8 @@
  * the same items as fields. The item spec is Braze's, as its catalog declares it.
  */
 import { describe, expect, it } from 'vitest';
-import { brazeCatalog } from '../src/catalogs/braze.js';
-import { genericCatalog } from '../src/catalogs/generic.js';
+import { brazeCatalog } from '../src/generated/catalogs/braze.js';
+import { genericCatalog } from '../src/generated/catalogs/generic.js';
 import { compileCatalog } from '../src/compile-catalog.js';
 import { compileShape } from '../src/compile-shapes.js';
 import { buildEngine } from '../src/engine.js';

@@ -4,7 +4,7 @@
  */
 import { checkSync } from 'recheck';
 import { describe, expect, it } from 'vitest';
-import { genericCatalog } from '../src/catalogs/generic.js';
+import { genericCatalog } from '../src/generated/catalogs/generic.js';
 import { shippedCatalogs } from '../src/create-classifier.js';
 import type { Catalog, CatalogEntry } from '../src/generated/catalog-types.js';
 import { lintCatalogs, type LintProblem } from '../src/lint.js';

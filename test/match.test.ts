@@ -9,7 +9,6 @@ import { compileCatalog } from '../src/compile-catalog.js';
 import type { Catalog, CatalogEntry } from '../src/generated/catalog-types.js';
 import { createMatchContext, matchByCode, matchByMessage, matchByName, matchByShape, matchByStatus, messageKeys, type MatchContext } from '../src/match.js';
 import { foldCase } from '../src/text.js';
-import type { Shape } from '../src/vocabulary.js';
 
 const example = [{ name: 'x', input: {}, expect: { outcome: 'error' as const } }];
 
@@ -22,7 +21,7 @@ function compile(entries: CatalogEntry[]) {
   return compileCatalog(catalog);
 }
 
-function context(options: { status?: number | null; shape?: Shape | null; code?: string | null; message?: string | null; names?: string[] }): MatchContext {
+function context(options: { status?: number | null; shape?: string | null; code?: string | null; message?: string | null; names?: string[] }): MatchContext {
   return createMatchContext(options.status ?? null, options.shape ?? null, options.code ?? null, options.message ?? null, (options.names ?? []).map(foldCase));
 }
 

@@ -11,14 +11,14 @@
 import fc from 'fast-check';
 import { types as utilTypes } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { genericCatalog } from '../src/catalogs/generic.js';
+import { genericCatalog } from '../src/generated/catalogs/generic.js';
 import { createClassifier, shippedCatalogs } from '../src/create-classifier.js';
 import type { Catalog } from '../src/generated/catalog-types.js';
 import type { Classification, ClassifyOptions } from '../src/types.js';
-import * as brazeEntry from '../src/vendors/braze.js';
-import * as sinchEntry from '../src/vendors/sinch.js';
-import * as spotzeeEntry from '../src/vendors/spotzee.js';
-import * as transformifyEntry from '../src/vendors/transformify.js';
+import * as brazeEntry from '../src/generated/vendors/braze.js';
+import * as sinchEntry from '../src/generated/vendors/sinch.js';
+import * as spotzeeEntry from '../src/generated/vendors/spotzee.js';
+import * as transformifyEntry from '../src/generated/vendors/transformify.js';
 import { assertContract } from './support/contract.js';
 
 // ---------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@ import { classify, normalizeError } from '../src/create-classifier.js';
 import { axiosRetryOptions, pRetryOptions, rethrowForPRetry, retryDelay, shouldRetry } from '../src/retry.js';
 import { toVendorError, VendorError } from '../src/vendor-error.js';
 import type { Classification, ErrorClassification } from '../src/types.js';
-import * as braze from '../src/vendors/braze.js';
+import * as braze from '../src/generated/vendors/braze.js';
 
 const BRAZE_URL = 'https://rest.iad-01.braze.com/messages/send';
 

@@ -10,7 +10,7 @@ import type { Catalog } from '../src/generated/catalog-types.js';
 import type { BrazeErrorId, ErrorId, GenericErrorId, KnownErrorId } from '../src/generated/ids.js';
 import type { Infer } from '../src/schema/schema.js';
 import type { Classification, NormalizedError } from '../src/types.js';
-import { classify as brazeClassify, type BrazeResultId } from '../src/vendors/braze.js';
+import { classify as brazeClassify, type BrazeResultId } from '../src/generated/vendors/braze.js';
 import { CATEGORIES, type Category } from '../src/vocabulary.js';
 
 type Expect<T extends true> = T;

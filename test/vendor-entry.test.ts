@@ -1,15 +1,15 @@
 /**
- * Per-vendor entry points (src/vendor-entry.ts, src/vendors/*): a classifier preset to one
+ * Per-vendor entry points (src/vendor-entry.ts, src/generated/vendors/*): a classifier preset to one
  * shipped catalog plus the generic one, built lazily.
  */
 import { describe, expect, it } from 'vitest';
-import { brazeCatalog } from '../src/catalogs/braze.js';
+import { brazeCatalog } from '../src/generated/catalogs/braze.js';
 import type { Catalog } from '../src/generated/catalog-types.js';
 import { vendorEntry } from '../src/vendor-entry.js';
-import * as braze from '../src/vendors/braze.js';
-import * as sinch from '../src/vendors/sinch.js';
-import * as spotzee from '../src/vendors/spotzee.js';
-import * as transformify from '../src/vendors/transformify.js';
+import * as braze from '../src/generated/vendors/braze.js';
+import * as sinch from '../src/generated/vendors/sinch.js';
+import * as spotzee from '../src/generated/vendors/spotzee.js';
+import * as transformify from '../src/generated/vendors/transformify.js';
 
 describe('vendorEntry', () => {
   const entry = vendorEntry<string>(brazeCatalog);
