@@ -74,6 +74,15 @@ function matchSummary(entry: CatalogEntry): string {
   return parts.length === 0 ? (entry.fatal === false ? 'any item' : 'default') : parts.join(', ');
 }
 
+/** A shape as CATALOG.md lists it: a standard one by name, an own one with its conditions. */
+function shapeSummary(shape: Catalog['shapes'][number]): string {
+  if (typeof shape === 'string') return `\`${shape}\` (standard)`;
+  const when = shape.when === undefined ? [] : Array.isArray(shape.when) ? shape.when : [shape.when];
+  const conditions = when.map((one) => Object.entries(one).map(([path, type]) => `${path}: ${type}`).join(', ')).map((text) => `{${text}}`);
+  const recognised = shape.body !== undefined && shape.body !== 'json' ? `${shape.body} body` : conditions.length === 0 ? 'any JSON' : conditions.join(' or ');
+  return `\`${shape.name}\` (${recognised}${shape.mediaType === undefined ? '' : `, ${shape.mediaType}`})`;
+}
+
 function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\s+/g, ' ');
 }
@@ -88,7 +97,7 @@ function renderCatalogMarkdown(catalogs: Catalog[]): string {
     });
     const facts = [
       `Docs: ${catalog.docs}`,
-      `Shapes: ${catalog.shapes.length === 0 ? '(any)' : catalog.shapes.join(', ')}`,
+      `Shapes: ${catalog.shapes.length === 0 ? '(none)' : catalog.shapes.map(shapeSummary).join('; ')}`,
       catalog.hosts.length === 0 ? undefined : `Hosts: ${catalog.hosts.join(', ')}`,
       catalog.requestIdHeaders.length === 0 ? undefined : `Request id: ${catalog.requestIdHeaders.join(', ')}`,
       catalog.retryPolicy?.note === undefined ? undefined : `Retry policy: ${catalog.retryPolicy.note}`,

@@ -96,6 +96,15 @@ function requestId(engine: Engine, catalog: CompiledCatalog | undefined, headers
   return undefined;
 }
 
+/**
+ * Whether a 2xx body's per-item results name one of the vendor's item entries by code or
+ * message: for a vendor guessed from its shape, as good evidence as a matching code.
+ */
+function itemsRecognised(catalog: CompiledCatalog, extracted: Extracted, status: number | null): boolean {
+  if (status === null || Math.floor(status / 100) !== 2 || extracted.itemSpec === null || extracted.items === undefined) return false;
+  return classifyItems(catalog, extracted.itemSpec, extracted.items, catalog.vendor, status, false).some((minor) => minor.matchedBy !== 'none');
+}
+
 /** The members of a response object the pipeline reads (DESIGN.md `RawResponse`), own properties only. */
 interface Members {
   vendor: unknown;
@@ -176,8 +185,8 @@ export function classifyResponse(engine: Engine, input: unknown, settings: Setti
   const contentType = headers.at(engine.contentTypeSlot);
   const extracted: Extracted = extract(body, contentType, (catalog ?? engine.generic).shapeOrder);
   // A shape only one vendor declares names that vendor when nothing else did; it counts
-  // when that vendor's code or message tiers match (a shape alone is not evidence enough
-  // for a vendor-specific status entry).
+  // when that vendor's entries recognise the body, by code or message, or one of its
+  // per-item errors (a shape alone is not evidence enough for a vendor's status entries).
   const guessed = catalog === undefined && requested === undefined && extracted.owner !== null ? engine.vendors.get(extracted.owner) : undefined;
   const context = createMatchContext(status, extracted.shape, extracted.code, extracted.message);
 
@@ -188,7 +197,7 @@ export function classifyResponse(engine: Engine, input: unknown, settings: Setti
     if (catalog !== undefined) match = vendorTiers(catalog, context);
     else if (guessed !== undefined) {
       match = vendorTiers(guessed, context);
-      if (match !== undefined) catalog = guessed;
+      if (match !== undefined || itemsRecognised(guessed, extracted, status)) catalog = guessed;
     }
     match ??= laterTiers(engine, catalog, context);
   }

@@ -2,7 +2,7 @@
  * Field-level errors out of any vendor shape: maps (`{"phoneNumber": "must be ..."}`,
  * values may be string arrays), arrays of objects with a path-like and a message-like key
  * (RFC 9457 `errors[].pointer`, `invalid-params[].name`, AIP-193 `fieldViolations[].field`),
- * and a `fields` / `errors` map nested one level down (Spotzee `details`).
+ * and a `fields` / `errors` map nested one level down (a `details` object holding them).
  */
 import { isArray, isRecord, own, ownKeys } from './safe.js';
 import type { FieldError } from './types.js';
@@ -10,7 +10,7 @@ import type { FieldError } from './types.js';
 const MAX_FIELDS = 100;
 const PATH_KEYS = ['field', 'path', 'pointer', 'name', 'param', 'property', 'loc', 'fieldName'];
 const MESSAGE_KEYS = ['message', 'detail', 'reason', 'description', 'msg', 'error', 'title'];
-const NESTED_KEYS = ['fields', 'errors', 'fieldErrors', 'field_errors', 'validationErrors', 'invalid_params', 'invalid-params'];
+const NESTED_KEYS = ['fields', 'errors', 'fieldErrors', 'field_errors', 'invalid_params', 'invalid-params'];
 
 function firstString(value: unknown, keys: readonly string[]): string | undefined {
   for (const key of keys) {

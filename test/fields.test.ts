@@ -33,10 +33,15 @@ describe('extractFields: maps', () => {
     ]);
   });
 
-  it('looks inside a fields / errors / validationErrors member', () => {
+  it('looks inside a fields / errors / fieldErrors member', () => {
     expect(extractFields({ fields: { email: 'is invalid' } })).toEqual([{ path: 'email', message: 'is invalid' }]);
     expect(extractFields({ errors: [{ field: 'email', message: 'is invalid' }] })).toEqual([{ path: 'email', message: 'is invalid' }]);
-    expect(extractFields({ validationErrors: { to: 'is required' } })).toEqual([{ path: 'to', message: 'is required' }]);
+    expect(extractFields({ fieldErrors: { to: 'is required' } })).toEqual([{ path: 'to', message: 'is required' }]);
+  });
+
+  it("reads any other member as a map key: a vendor's own container is named by its shape", () => {
+    // Transformify's `validationErrors` is read by its shape's `fields` path, not by name here.
+    expect(extractFields({ validationErrors: { to: 'is required' } })).toEqual([{ path: 'validationErrors.to', message: 'is required' }]);
   });
 
   it('treats "__proto__" and "constructor" keys as field names', () => {
@@ -144,7 +149,7 @@ describe('extractFields: precedence, against a plain reference', () => {
   // The rules written as plainly as possible: each list read in order, own members only.
   const PATH = ['field', 'path', 'pointer', 'name', 'param', 'property', 'loc', 'fieldName'];
   const MESSAGE = ['message', 'detail', 'reason', 'description', 'msg', 'error', 'title'];
-  const NESTED = ['fields', 'errors', 'fieldErrors', 'field_errors', 'validationErrors', 'invalid_params', 'invalid-params'];
+  const NESTED = ['fields', 'errors', 'fieldErrors', 'field_errors', 'invalid_params', 'invalid-params'];
   type Out = { path: string; message: string }[];
   const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
   const get = (v: unknown, k: string): unknown => (isObj(v) && Object.hasOwn(v, k) ? v[k] : undefined);

@@ -9,8 +9,8 @@ const EXIT_CODES = `Exit codes:
   2  usage error: unknown command or flag, bad flag value, missing file, unknown vendor or id`;
 
 /** `vendor-errors --help`. */
-export const MAIN_HELP = `vendor-errors: normalize vendor API errors (Braze, Sinch, Transformify, Spotzee,
-HTTP gateways, network failures) into one typed result.
+export const MAIN_HELP = `vendor-errors: normalize vendor API errors (every shipped vendor catalog, HTTP
+gateways, network failures) into one typed result. \`vendor-errors catalog\` lists the vendors.
 
 Usage: vendor-errors <command> [options]
 

@@ -1,0 +1,120 @@
+/**
+ * A vendor is data (DESIGN.md "Reading a response is data too"): outside src/generated/,
+ * the code names no vendor and none of a vendor's own member names. Comments may use a
+ * vendor as an example, and help texts may cite an example id (`braze.invalid_campaign_id`);
+ * identifiers and string literals may not. Vendor names and member names are read from
+ * the catalogs, so a new vendor is checked without changing this test.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..');
+type Json = Record<string, unknown>;
+
+const catalogs = readdirSync(join(root, 'catalog'))
+  .filter((file) => file.endsWith('.json') && file !== 'schema.json')
+  .map((file) => JSON.parse(readFileSync(join(root, 'catalog', file), 'utf8')) as Json);
+const generic = catalogs.find((catalog) => catalog['thrown'] !== undefined)!;
+const vendors = catalogs.filter((catalog) => catalog !== generic);
+
+/** Path segments of every reader, condition and item spec of the given shape objects. */
+function segmentsOf(value: unknown, out: Set<string>, key?: string): void {
+  if (typeof value === 'string') {
+    if (key === 'name' || key === 'description' || key === 'as' || key === 'body' || key === 'mediaType') return;
+    for (const segment of value.split('.')) out.add(segment);
+  } else if (Array.isArray(value)) for (const item of value) segmentsOf(item, out, key);
+  else if (typeof value === 'object' && value !== null)
+    for (const [member, inner] of Object.entries(value)) {
+      if (key === 'when' || member !== 'when') segmentsOf(inner, out, member);
+      if (member === 'when') for (const path of Object.keys(Array.isArray(inner) ? Object.assign({}, ...(inner as object[])) : (inner as object))) segmentsOf(path, out);
+    }
+}
+
+const standardMembers = new Set<string>();
+segmentsOf([generic['shapes'], generic['thrown']], standardMembers);
+
+/** Members only vendors' own envelopes and retry hints use. */
+const vendorMembers = new Set<string>();
+for (const catalog of vendors) {
+  segmentsOf((catalog['shapes'] as unknown[]).filter((shape) => typeof shape !== 'string'), vendorMembers);
+  for (const field of ((catalog['retryHints'] as Json | undefined)?.['bodyFields'] as { path: string }[] | undefined) ?? []) segmentsOf(field.path, vendorMembers);
+}
+// Words the code uses in their ordinary sense (a parsed text body, a loop index).
+for (const word of [...standardMembers, 'text', 'index', '0', '*']) vendorMembers.delete(word);
+
+/** Vendor names: catalog names and the labels of their host names (old brand names included). */
+const vendorNames = new Set<string>();
+for (const catalog of vendors) {
+  vendorNames.add(String(catalog['vendor']).toLowerCase());
+  for (const host of catalog['hosts'] as string[]) {
+    const labels = host.replace(/^\*\./, '').split('.');
+    if (labels.length >= 2) vendorNames.add(labels[labels.length - 2]!.toLowerCase());
+  }
+}
+// Host labels that are words, not names.
+for (const common of ['api', 'sms', 'www']) vendorNames.delete(common);
+
+/** An example id in a help text: `<vendor>.<snake_case>`. */
+const EXAMPLE_ID = /\b[a-z0-9_]+\.[a-z0-9_]+\b/g;
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'generated' ? [] : sourceFiles(path);
+    return entry.name.endsWith('.ts') ? [path] : [];
+  });
+}
+
+/** Every identifier and string or template text of a file (parsed, so comments are left out). */
+function tokens(file: string): { text: string; string: boolean; line: number }[] {
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+  const out: { text: string; string: boolean; line: number }[] = [];
+  const visit = (node: ts.Node): void => {
+    const line = source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
+    if (ts.isIdentifier(node) || ts.isPrivateIdentifier(node)) out.push({ text: node.text, string: false, line });
+    else if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateLiteralToken(node)) out.push({ text: node.text, string: true, line });
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return out;
+}
+
+/** Where `files` name a vendor or a vendor's member: `file:line: token`. */
+function findings(files: readonly string[]): string[] {
+  const found: string[] = [];
+  for (const file of files)
+    for (const token of tokens(file)) {
+      const text = token.string ? token.text.replace(EXAMPLE_ID, '') : token.text;
+      const lower = text.toLowerCase();
+      const names = [...vendorNames].filter((name) => lower.includes(name));
+      const words = token.string ? text.split(/[^A-Za-z0-9_-]+/) : [text];
+      const members = words.filter((word) => vendorMembers.has(word));
+      for (const hit of [...names, ...members]) found.push(`${relative(root, file)}:${token.line}: ${hit}`);
+    }
+  return found;
+}
+
+describe('src/ knows no vendor', () => {
+  it('derives something to look for from the catalogs', () => {
+    expect([...vendorNames]).toEqual(expect.arrayContaining(['braze', 'sinch', 'spotzee', 'transformify']));
+    expect([...vendorMembers]).toEqual(expect.arrayContaining(['input_array', 'validationErrors', 'retryAfterSeconds']));
+  });
+
+  it('names no vendor and no vendor member outside src/generated/', () => {
+    expect(findings(sourceFiles(join(root, 'src')))).toEqual([]);
+  });
+
+  it('would notice one coming back', () => {
+    // A recogniser written the old way, as code; the comment is allowed.
+    const file = join(mkdtempSync(join(tmpdir(), 'vendor-knowledge-')), 'probe.ts');
+    writeFileSync(file, "// comments may say Spotzee\nexport const read = (body: any) => (body.input_array ? 'braze' : `${body.validationErrors}`);\n");
+    try {
+      expect(findings([file]).map((finding) => finding.slice(finding.indexOf(':') + 1))).toEqual(['2: input_array', '2: braze', '2: validationErrors']);
+    } finally {
+      rmSync(file);
+    }
+  });
+});
