@@ -335,7 +335,7 @@ function groupOf(entry: CatalogEntry): Group {
 }
 
 /** Before an engine sets a catalog's order: no shape at all. */
-const NO_SHAPES: ShapeOrder = { json: [], html: undefined, text: undefined, empty: undefined };
+const NO_SHAPES: ShapeOrder = { memberBits: new Map(), json: [], html: undefined, text: undefined, empty: undefined };
 
 function invalidTemplates(catalog: Catalog, problems: readonly string[]): CatalogError {
   return new CatalogError(`catalog "${catalog.vendor}" has invalid templates`, problems);

@@ -14,12 +14,19 @@
  * by this rule: lint reports them ({@link shapeTies}).
  */
 import type { Catalog, ShapeDeclaration, ShapeItems, ShapeReader, ThrownForms } from './generated/catalog-types.js';
-import { parsePath, ROOT, type JsonPath, type ValueType } from './json-path.js';
+import { EVERY, parsePath, ROOT, type JsonPath, type ValueType } from './json-path.js';
 import type { BodyKind, ReaderTransform } from './vocabulary.js';
 
 /** One compiled reader: a path and what to do with the value found there. */
 export interface CompiledReader {
   path: JsonPath;
+  /** The top-level member the path starts with (null: the root itself, or `*`). */
+  member: string | null;
+  /**
+   * `member`'s bit in the engine's member bits (0: none): a body whose members lack it is
+   * not read at this path. Set by the engine, once ({@link assignMemberBits}).
+   */
+  bit: number;
   as: ReaderTransform | null;
   /** `uri-last-segment`: hosts whose URIs carry no code. */
   ignoreHosts: ReadonlySet<string> | null;
@@ -64,12 +71,20 @@ export interface CompiledShape {
 export interface ShapeCandidate {
   shape: CompiledShape;
   conditions: readonly CompiledCondition[];
+  /** The top-level members the conditions need: a body without one of them cannot fit. */
+  members: readonly string[];
+  /** The bits of `members` (see {@link assignMemberBits}). */
+  mask: number;
+  /** The members without a bit, checked by name. */
+  unmasked: readonly string[];
   /** How many members the conditions pin (paths and the members on the way to them). */
   specificity: number;
 }
 
 /** The shapes the extractor tries for one vendor (or for none), per body kind. */
 export interface ShapeOrder {
+  /** Top-level member name → its bit, shared by every order of one engine. */
+  memberBits: ReadonlyMap<string, number>;
   /** JSON recognisers, in the order of the module comment. */
   json: readonly ShapeCandidate[];
   /** The first shape for HTML, text and empty bodies. */
@@ -87,15 +102,28 @@ function compilePath(text: string, where: string, problems: string[]): JsonPath 
   return parsed;
 }
 
+/** The member a path starts with, when that is a plain member name. */
+function firstMember(path: JsonPath): string | null {
+  const first = path.segments[0];
+  return first === undefined || first === EVERY ? null : first;
+}
+
 function compileReader(reader: string | ShapeReader, where: string, problems: string[]): CompiledReader {
-  if (typeof reader === 'string') return { path: compilePath(reader, where, problems), as: null, ignoreHosts: null, index: null, base: null };
+  if (typeof reader === 'string') {
+    const path = compilePath(reader, where, problems);
+    return { path, member: firstMember(path), bit: 0, as: null, ignoreHosts: null, index: null, base: null };
+  }
   const as = reader.as ?? null;
   if (reader.index !== undefined && as !== 'with-index') problems.push(`${where}: "index" only applies to "as": "with-index"`);
   if (reader.base !== undefined && as !== 'url') problems.push(`${where}: "base" only applies to "as": "url"`);
   if (reader.ignoreHosts !== undefined && as !== 'uri-last-segment') problems.push(`${where}: "ignoreHosts" only applies to "as": "uri-last-segment"`);
   if (as === 'with-index' && reader.index === undefined) problems.push(`${where}: "with-index" needs "index"`);
+  const path = compilePath(reader.path ?? '', where, problems);
   return {
-    path: compilePath(reader.path ?? '', where, problems),
+    path,
+    // A reader that also reads a base URL or an index may find a value without its path.
+    member: reader.base === undefined && reader.index === undefined ? firstMember(path) : null,
+    bit: 0,
     as,
     ignoreHosts: reader.ignoreHosts === undefined ? null : new Set(reader.ignoreHosts.map((host) => host.toLowerCase())),
     index: reader.index === undefined ? null : compilePath(reader.index, `${where}.index`, problems),
@@ -170,22 +198,53 @@ export function specificity(conditions: readonly CompiledCondition[]): number {
 }
 
 /** The recognisers of `shapes`, each alternative one candidate. */
-function candidatesOf(shapes: readonly CompiledShape[]): ShapeCandidate[] {
+function candidatesOf(shapes: readonly CompiledShape[], bits: ReadonlyMap<string, number> = NO_BITS): ShapeCandidate[] {
   const out: ShapeCandidate[] = [];
   for (const shape of shapes)
-    if (shape.body === 'json') for (const conditions of shape.alternatives) out.push({ shape, conditions, specificity: specificity(conditions) });
+    if (shape.body === 'json')
+      for (const conditions of shape.alternatives) {
+        const members = [...new Set(conditions.map((condition) => firstMember(condition.path)).filter((member) => member !== null))];
+        const mask = members.reduce((bits_, member) => bits_ | (bits.get(member) ?? 0), 0);
+        out.push({ shape, conditions, members, mask, unmasked: members.filter((member) => !bits.has(member)), specificity: specificity(conditions) });
+      }
   return out;
+}
+
+const NO_BITS: ReadonlyMap<string, number> = new Map();
+
+/** How many top-level members get a bit: one 32-bit integer holds a body's members. */
+const MEMBER_BITS = 31;
+
+/**
+ * Gives the top-level members that JSON recognisers and readers start at one bit each
+ * (the most used first, at most {@link MEMBER_BITS}), and sets each reader's bit. The
+ * extractor then turns a body's member names into one integer once, and skips every
+ * recogniser and reader that needs a member the body lacks with one `&` instead of reads.
+ */
+export function assignMemberBits(all: readonly CompiledShape[]): ReadonlyMap<string, number> {
+  const uses = new Map<string, number>();
+  const count = (member: string | null): void => {
+    if (member !== null) uses.set(member, (uses.get(member) ?? 0) + 1);
+  };
+  const json = all.filter((shape) => shape.body === 'json');
+  for (const candidate of candidatesOf(json)) candidate.members.forEach(count);
+  for (const shape of json) for (const reader of [...shape.code, ...shape.message, ...shape.fields]) count(reader.member);
+  const ranked = [...uses.keys()].sort((a, b) => uses.get(b)! - uses.get(a)! || (a < b ? -1 : a > b ? 1 : 0));
+  const bits = new Map(ranked.slice(0, MEMBER_BITS).map((member, index) => [member, 1 << index]));
+  for (const shape of json) for (const reader of [...shape.code, ...shape.message, ...shape.fields]) reader.bit = reader.member === null ? 0 : (bits.get(reader.member) ?? 0);
+  return bits;
 }
 
 /**
  * The order the extractor tries shapes in (see the module comment). `all`: every shape
  * the classifier knows, the generic catalog's first, then each vendor's in catalog order.
  * `listed`: the known vendor's shapes (its own and the standard ones it names), or empty.
+ * `memberBits`: from {@link assignMemberBits} over `all`.
  */
-export function orderShapes(all: readonly CompiledShape[], listed: readonly CompiledShape[]): ShapeOrder {
+export function orderShapes(all: readonly CompiledShape[], listed: readonly CompiledShape[], memberBits: ReadonlyMap<string, number> = NO_BITS): ShapeOrder {
   const first = new Set(listed);
   const position = new Map(all.map((shape, index) => [shape, index]));
-  const candidates = candidatesOf(all);
+  const candidates = candidatesOf(all, memberBits);
   const rank = (candidate: ShapeCandidate): number[] => [
     candidate.shape.mediaType === null ? 1 : 0,
     first.has(candidate.shape) ? 0 : 1,
@@ -198,7 +257,7 @@ export function orderShapes(all: readonly CompiledShape[], listed: readonly Comp
     return 0;
   });
   const byKind = (kind: BodyKind): CompiledShape | undefined => listed.find((shape) => shape.body === kind) ?? all.find((shape) => shape.body === kind);
-  return { json: ranked.map(({ candidate }) => candidate), html: byKind('html'), text: byKind('text'), empty: byKind('empty') };
+  return { memberBits, json: ranked.map(({ candidate }) => candidate), html: byKind('html'), text: byKind('text'), empty: byKind('empty') };
 }
 
 /** Whether two types can hold for one value. */

@@ -13,7 +13,7 @@ import type { Catalog } from './generated/catalog-types.js';
 import { ownString } from './safe.js';
 import { clip } from './text.js';
 import type { ClassifyOptions, RawResponse } from './types.js';
-import { compileThrown, orderShapes, type CompiledShape, type CompiledThrown } from './compile-shapes.js';
+import { assignMemberBits, compileThrown, orderShapes, type CompiledShape, type CompiledThrown } from './compile-shapes.js';
 
 const DEFAULT_MAX_RETRY_AFTER_MS = 86_400_000;
 const DEFAULT_MAX_BODY_BYTES = 1_048_576;
@@ -80,14 +80,15 @@ function orderAllShapes(generic: CompiledCatalog, vendors: readonly CompiledCata
       byName.set(shape.name, shape);
       all.push(shape);
     }
-  generic.shapeOrder = orderShapes(all, []);
+  const bits = assignMemberBits(all);
+  generic.shapeOrder = orderShapes(all, [], bits);
   for (const catalog of vendors) {
     const listed = catalog.shapeNames.map((name) => {
       const shape = catalog.ownShapes.find((own) => own.name === name) ?? generic.ownShapes.find((own) => own.name === name);
       if (shape === undefined) throw new CatalogError(`catalog "${catalog.vendor}" lists shape "${name}", which neither it nor ${generic.vendor} declares`, []);
       return shape;
     });
-    catalog.shapeOrder = orderShapes(all, listed);
+    catalog.shapeOrder = orderShapes(all, listed, bits);
   }
 }
 

@@ -8,7 +8,7 @@ import type { CompiledItems, CompiledReader, CompiledShape, ShapeCandidate, Shap
 import { extractFields } from './fields.js';
 import { hasType, readPath, type MemberReader } from './json-path.js';
 import type { ParsedBody } from './parse-body.js';
-import { isArray, own } from './safe.js';
+import { dataMember, isArray, own, ownKeys } from './safe.js';
 import { clip, detached, firstNonSpace, hasText } from './text.js';
 import type { FieldError } from './types.js';
 
@@ -134,9 +134,48 @@ export function readValue(root: unknown, reader: CompiledReader, read: MemberRea
   }
 }
 
+/**
+ * The top-level members of a JSON object body, as the bits the engine gave member names
+ * (compile-shapes.ts `assignMemberBits`): a recogniser or reader that starts at a member
+ * the body lacks is skipped without a read. Undefined (nothing skipped) for arrays, other
+ * values, and objects with many members.
+ */
+type Members = number | undefined;
+
+/** Bodies with more members than this are read without skipping. */
+const MAX_FILTERED_MEMBERS = 32;
+
+function membersOf(value: unknown, parsed: boolean, memberBits: ReadonlyMap<string, number>): Members {
+  if (typeof value !== 'object' || value === null || isArray(value)) return undefined;
+  if (!parsed) return bitsOf(ownKeys(value, MAX_FILTERED_MEMBERS + 1), memberBits);
+  // Parsed JSON is enumerated in place. `for…in` also sees inherited enumerable members
+  // (a polluted prototype): that only skips less.
+  let bits = 0;
+  let count = 0;
+  for (const name in value) {
+    if (++count > MAX_FILTERED_MEMBERS) return undefined;
+    bits |= memberBits.get(name) ?? 0;
+  }
+  return bits;
+}
+
+/** The bits of a caller object's member names (read through the guarded key list). */
+function bitsOf(names: readonly string[], memberBits: ReadonlyMap<string, number>): Members {
+  if (names.length > MAX_FILTERED_MEMBERS) return undefined;
+  let bits = 0;
+  for (let i = 0; i < names.length; i++) bits |= memberBits.get(names[i]!) ?? 0;
+  return bits;
+}
+
+/** Whether a body may hold a value where `reader` reads. */
+function mayHave(members: Members, reader: CompiledReader): boolean {
+  return members === undefined || reader.bit === 0 || (members & reader.bit) !== 0;
+}
+
 /** The first code the readers find. */
-export function readCode(root: unknown, readers: readonly CompiledReader[], read: MemberReader = own): string | null {
+export function readCode(root: unknown, readers: readonly CompiledReader[], read: MemberReader = own, members?: Members): string | null {
   for (let i = 0; i < readers.length; i++) {
+    if (!mayHave(members, readers[i]!)) continue;
     const code = codeString(readValue(root, readers[i]!, read));
     if (code !== null) return code;
   }
@@ -144,8 +183,9 @@ export function readCode(root: unknown, readers: readonly CompiledReader[], read
 }
 
 /** The first message the readers find. */
-export function readMessage(root: unknown, readers: readonly CompiledReader[], read: MemberReader = own): string | null {
+export function readMessage(root: unknown, readers: readonly CompiledReader[], read: MemberReader = own, members?: Members): string | null {
   for (let i = 0; i < readers.length; i++) {
+    if (!mayHave(members, readers[i]!)) continue;
     const message = messageString(readValue(root, readers[i]!, read));
     if (message !== null) return message;
   }
@@ -153,9 +193,10 @@ export function readMessage(root: unknown, readers: readonly CompiledReader[], r
 }
 
 /** The first field errors the readers find. */
-function readFields(root: unknown, readers: readonly CompiledReader[]): FieldError[] | undefined {
+function readFields(root: unknown, readers: readonly CompiledReader[], read: MemberReader, members: Members | undefined): FieldError[] | undefined {
   for (let i = 0; i < readers.length; i++) {
-    const fields = extractFields(readValue(root, readers[i]!));
+    if (!mayHave(members, readers[i]!)) continue;
+    const fields = extractFields(readValue(root, readers[i]!, read));
     if (fields !== undefined) return fields;
   }
   return undefined;
@@ -184,42 +225,51 @@ function readList(value: unknown): unknown[] | undefined {
   return out.length > 0 ? out : undefined;
 }
 
-/** Lower-case media type of a content type, parameters dropped. */
-function mediaTypeOf(contentType: string): string {
-  const semicolon = contentType.indexOf(';');
-  return (semicolon === -1 ? contentType : contentType.slice(0, semicolon)).trim().toLowerCase();
-}
-
-/** Whether the response has the media type a shape requires. */
-function hasMediaType(contentType: string | undefined, mediaType: string): boolean {
-  if (contentType === undefined) return false;
-  return contentType === mediaType || mediaTypeOf(contentType) === mediaType;
+/**
+ * Whether a content type has the media type `required` (lower case): the same letters in
+ * any case, then its end, parameters (`;`) or whitespace. Compared in place, so the
+ * common `application/json; charset=utf-8` costs a few character reads, no new string.
+ */
+function hasMediaType(contentType: string, required: string): boolean {
+  const start = firstNonSpace(contentType);
+  if (start === -1 || contentType.length - start < required.length) return false;
+  for (let i = 0; i < required.length; i++) {
+    let code = contentType.charCodeAt(start + i);
+    if (code >= 65 && code <= 90) code += 32;
+    if (code !== required.charCodeAt(i)) return false;
+  }
+  const next = contentType.charCodeAt(start + required.length);
+  return Number.isNaN(next) || next === 59 || next === 32 || next === 9;
 }
 
 const NOTHING: Extracted = { shape: null, owner: null, code: null, message: null, fields: undefined, items: undefined, itemSpec: null };
 
 /** The body read with `shape` (for HTML and text, `root` is the text). */
-function readShape(shape: CompiledShape, root: unknown): Extracted {
-  const items = shape.items === null ? undefined : readList(readPath(root, shape.items.at));
+function readShape(shape: CompiledShape, root: unknown, members: Members | undefined, read: MemberReader = own): Extracted {
+  const items = shape.items === null ? undefined : readList(readPath(root, shape.items.at, read));
   return {
     shape: shape.name,
     owner: shape.owner,
-    code: readCode(root, shape.code),
-    message: readMessage(root, shape.message),
-    fields: readFields(root, shape.fields),
+    code: readCode(root, shape.code, read, members),
+    message: readMessage(root, shape.message, read, members),
+    fields: readFields(root, shape.fields, read, members),
     items,
     itemSpec: items === undefined ? null : shape.items,
   };
 }
 
 /** The first JSON recogniser of `order` that holds, read. */
-function fromJson(value: unknown, contentType: string | undefined, order: ShapeOrder): Extracted {
+function fromJson(value: unknown, parsed: boolean, contentType: string | undefined, order: ShapeOrder): Extracted {
   const { json } = order;
+  const read = parsed ? dataMember : own;
+  const members = membersOf(value, parsed, order.memberBits);
   for (let i = 0; i < json.length; i++) {
     const candidate = json[i]!;
-    const { mediaType } = candidate.shape;
-    if (mediaType !== null && !hasMediaType(contentType, mediaType)) continue;
-    if (conditionsHold(value, candidate.conditions)) return readShape(candidate.shape, value);
+    // A member without a bit is looked up by the conditions themselves.
+    if (members !== undefined && (candidate.mask & ~members) !== 0) continue;
+    const required = candidate.shape.mediaType;
+    if (required !== null && (contentType === undefined || !hasMediaType(contentType, required))) continue;
+    if (conditionsHold(value, candidate.conditions, read)) return readShape(candidate.shape, value, members, read);
   }
   return NOTHING;
 }
@@ -294,13 +344,13 @@ export function firstLine(body: string): string | null {
 export function extract(body: ParsedBody, contentType: string | undefined, order: ShapeOrder): Extracted {
   switch (body.kind) {
     case 'json':
-      return fromJson(body.value, contentType, order);
+      return fromJson(body.value, body.parsed, contentType, order);
     case 'html':
-      return order.html === undefined ? NOTHING : readShape(order.html, body.text);
+      return order.html === undefined ? NOTHING : readShape(order.html, body.text, undefined);
     case 'text':
-      return order.text === undefined ? NOTHING : readShape(order.text, body.text);
+      return order.text === undefined ? NOTHING : readShape(order.text, body.text, undefined);
     case 'empty':
-      return order.empty === undefined ? NOTHING : readShape(order.empty, undefined);
+      return order.empty === undefined ? NOTHING : readShape(order.empty, undefined, undefined);
     case 'unparsed':
       // Not read, so not known to be empty: no shape may claim it.
       return NOTHING;

@@ -33,6 +33,16 @@ export function own(value: unknown, key: string): unknown {
 }
 
 /**
+ * {@link own} for values `JSON.parse` made: plain data has no getters or Proxy traps to
+ * guard against, only inherited members to leave out.
+ */
+export function dataMember(value: unknown, key: string): unknown {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const found = (value as Record<string, unknown>)[key];
+  return found !== undefined && hasOwn.call(value, key) ? found : undefined;
+}
+
+/**
  * `value`, just read as `object[key]` by the caller, if it is the object's own property.
  * Reading at the call site (`mine(body, 'code', body.code)`) gives every read its own
  * inline cache, where {@link own}'s one keyed read serves every key and object layout and
