@@ -70,6 +70,7 @@ function matchSummary(entry: CatalogEntry): string {
   if (match.code !== undefined) parts.push(`code ${list(match.code)}`);
   if (match.name !== undefined) parts.push(`name ${list(match.name)}`);
   if (match.shape !== undefined) parts.push(`${match.shape} body`);
+  if (match.fields === true) parts.push('with field errors');
   if (match.message !== undefined) parts.push(`message ${list(match.message)}`);
   return parts.length === 0 ? (entry.fatal === false ? 'any item' : 'default') : parts.join(', ');
 }

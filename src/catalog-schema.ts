@@ -121,6 +121,7 @@ function buildCatalogSchema() {
         oneOrMany('Exact message text or a template such as "Maximum {max:int} recipients allowed per request"; or a list of alternatives.'),
       ),
       shape: optional(string({ pattern: SHAPE_NAME, patternName: 'a shape name', description: 'The name of the shape the body was read with.' })),
+      fields: optional(literal([true], { description: 'The body yields field errors (responses only).' })),
       transport: optional(literal([true], { description: 'Matches thrown errors (no HTTP response) instead of responses.' })),
       name: optional(oneOrMany('Thrown error `name` (transport entries only).')),
     },

@@ -12,7 +12,7 @@ import { extract, type Extracted } from './extract.js';
 import type { ErrorId } from './generated/ids.js';
 import { readHeaders, type HeaderReader } from './headers.js';
 import { classifyItems, itemsAsFields } from './items.js';
-import { createMatchContext, matchByCode, matchByMessage, matchByShape, matchByStatus, type Match, type MatchContext } from './match.js';
+import { createMatchContext, matchByCode, matchByFields, matchByMessage, matchByShape, matchByStatus, type Match, type MatchContext } from './match.js';
 import { parseBody, type ParsedBody } from './parse-body.js';
 import { resolveRetryDelay, type RetryBodyField } from './retry-after.js';
 import { isArray, isRecord, mine, shallowCopy } from './safe.js';
@@ -78,7 +78,9 @@ function laterTiers(engine: Engine, catalog: CompiledCatalog | undefined, contex
       matchByCode(generic.responses, context) ??
       matchByMessage(generic.responses, context) ??
       (catalog === undefined ? undefined : matchByShape(catalog.responses, context)) ??
-      matchByShape(generic.responses, context);
+      matchByShape(generic.responses, context) ??
+      (catalog === undefined ? undefined : matchByFields(catalog.responses, context)) ??
+      matchByFields(generic.responses, context);
     if (match !== undefined) return match;
   }
   const match = catalog === undefined ? undefined : matchByStatus(catalog.responses, context);
@@ -188,7 +190,7 @@ export function classifyResponse(engine: Engine, input: unknown, settings: Setti
   // when that vendor's entries recognise the body, by code or message, or one of its
   // per-item errors (a shape alone is not evidence enough for a vendor's status entries).
   const guessed = catalog === undefined && requested === undefined && extracted.owner !== null ? engine.vendors.get(extracted.owner) : undefined;
-  const context = createMatchContext(status, extracted.shape, extracted.code, extracted.message);
+  const context = createMatchContext(status, extracted.shape, extracted.code, extracted.message, undefined, extracted.fields !== undefined);
 
   let match: Match | undefined;
   if (status === null && body.kind === 'empty') {

@@ -35,6 +35,8 @@ export interface CompiledEntry {
   templates: readonly Template[];
   /** The name of the shape the body must have been read with. */
   shape: string | null;
+  /** The body must yield field errors. */
+  fields: boolean;
   transport: boolean;
   names: ReadonlySet<string> | null;
   secret: ReadonlySet<string> | null;
@@ -74,6 +76,8 @@ export interface EntryIndex {
   byExact: TextIndex<CompiledEntry[]>;
   templates: TemplateIndex;
   byShape: Map<string, CompiledEntry[]>;
+  /** Entries whose strongest body condition is that field errors are present, most specific first. */
+  withFields: CompiledEntry[];
   /** Entries by exact status, indexed by the status (100-599): an array read, not a Map lookup. */
   byStatus: readonly (CompiledEntry[] | undefined)[];
   /** Entries by status class, indexed by the class digit (1-5). */
@@ -173,6 +177,7 @@ function compileEntry(entry: CatalogEntry, catalog: Catalog, problems: string[])
     (codes.length > 0 ? 8 : 0) +
     (hasMessage ? 4 : 0) +
     (match.shape !== undefined ? 2 : 0) +
+    (match.fields === true ? 2 : 0) +
     (status !== null ? 1 : statusClass !== null ? 0.5 : 0);
   const matchedBy: MatchedBy = match.transport
     ? 'transport'
@@ -200,6 +205,7 @@ function compileEntry(entry: CatalogEntry, catalog: Catalog, problems: string[])
     exact: exact.length > 0 ? new Set(exact) : null,
     templates,
     shape: match.shape ?? null,
+    fields: match.fields === true,
     transport: match.transport === true,
     names: names.length > 0 ? new Set(names.map(foldCase)) : null,
     secret: entry.secret && entry.secret.length > 0 ? new Set(entry.secret) : null,
@@ -241,6 +247,7 @@ export function buildIndex(entries: readonly CompiledEntry[]): EntryIndex {
       size: 0,
     },
     byShape: new Map(),
+    withFields: [],
     byStatus: [],
     byClass: [],
     fallback: undefined,
@@ -277,11 +284,13 @@ export function buildIndex(entries: readonly CompiledEntry[]): EntryIndex {
       // Transport entries matched by error name only: kept in the code map under a prefix.
       for (const name of entry.names) push(index.byCode, `name:${name}`, entry);
     } else if (entry.shape !== null) push(index.byShape, entry.shape, entry);
+    else if (entry.fields) index.withFields.push(entry);
     else if (entry.status !== null) push(byStatus, entry.status, entry);
     else if (entry.statusClass !== null) push(byClass, entry.statusClass, entry);
     else index.fallback ??= entry;
   }
   for (const map of [index.byCode, index.byExact, index.byShape, byStatus, byClass]) for (const list of map.values()) list.sort(byRankDescending);
+  index.withFields.sort(byRankDescending);
   index.byStatus = denseByNumber(byStatus, 600);
   index.byClass = denseByNumber(byClass, 10);
   const { templates } = index;
@@ -311,6 +320,7 @@ function unknownEntry(catalog: Catalog): CompiledEntry {
     exact: null,
     templates: [],
     shape: null,
+    fields: false,
     transport: false,
     names: null,
     secret: null,

@@ -66,10 +66,10 @@ function checkEntry(catalog: Catalog, entry: CatalogEntry, problem: (rule: strin
   } else if (entry.category !== undefined || entry.fatal === false) problem('entry', `a ${outcome} entry takes no category or fatal flag`);
   if (entry.category === 'unknown') problem('entry', 'category "unknown" is reserved for "nothing matched"');
   const hasConditions = Object.keys(match).some((key) => key !== 'transport');
-  if (entry.fatal === false && (match.status !== undefined || match.shape !== undefined || match.transport))
+  if (entry.fatal === false && (match.status !== undefined || match.shape !== undefined || match.fields !== undefined || match.transport))
     problem('entry', 'an item (fatal: false) entry can only match code and message');
-  if (match.transport && (match.status !== undefined || match.shape !== undefined))
-    problem('entry', 'a transport entry has no status or shape (there is no response)');
+  if (match.transport && (match.status !== undefined || match.shape !== undefined || match.fields !== undefined))
+    problem('entry', 'a transport entry has no status, shape or field errors (there is no response)');
   if (match.name !== undefined && !match.transport) problem('entry', '"name" only applies to transport entries');
   if (entry.requestNotSent === true && !match.transport) problem('entry', '"requestNotSent" only applies to transport entries');
   if (!hasConditions && entry.fatal !== false && !match.transport) problem('entry', 'an entry without match conditions never matches a response');
@@ -87,7 +87,7 @@ function checkEntry(catalog: Catalog, entry: CatalogEntry, problem: (rule: strin
 
 /** The tier and conditions that decide which of two entries a response reaches first. */
 function signatures(entry: CompiledEntry): string[] {
-  const base = `${entry.transport ? 'transport' : entry.fatal ? 'response' : 'item'}|${entry.status ?? ''}|${entry.statusClass ?? ''}|${entry.shape ?? ''}|${[...(entry.names ?? [])].sort().join(',')}`;
+  const base = `${entry.transport ? 'transport' : entry.fatal ? 'response' : 'item'}|${entry.status ?? ''}|${entry.statusClass ?? ''}|${entry.shape ?? ''}|${entry.fields ? 'fields' : ''}|${[...(entry.names ?? [])].sort().join(',')}`;
   const codes = entry.codes === null ? [''] : [...entry.codes];
   const texts = [...(entry.exact ?? []).values(), ...entry.templates.map((t) => `template:${textKey(t.source)}`)];
   const messages = texts.length === 0 ? [''] : texts;
@@ -140,7 +140,7 @@ function templateOverlaps(compiled: CompiledCatalog, source: Catalog, order: Sha
       if (message === null) continue;
       for (const other of messageCandidates(index, textKey(message))) {
         if (other === entry || other.rank !== entry.rank || other.transport !== entry.transport || other.fatal !== entry.fatal) continue;
-        if (other.status !== entry.status || other.statusClass !== entry.statusClass || other.shape !== entry.shape) continue;
+        if (other.status !== entry.status || other.statusClass !== entry.statusClass || other.shape !== entry.shape || other.fields !== entry.fields) continue;
         if (entry.codes !== null && (other.codes === null || ![...entry.codes].some((code) => other.codes!.has(code)))) continue;
         if (entry.codes === null && other.codes !== null) continue;
         const hit = other.templates.find((template) => templateMatches(template, message));

@@ -59,6 +59,8 @@ export interface MatchContext {
   text: NormalizedMessage | null | undefined;
   /** Case-folded error names (thrown errors only). */
   names: readonly string[];
+  /** The body yielded field errors. */
+  hasFields: boolean;
 }
 
 /** No error names (responses and items): one shared array, not a new one per context. */
@@ -76,6 +78,7 @@ export function createMatchContext(
   code: string | null,
   message: string | null,
   names: readonly string[] = NO_NAMES,
+  hasFields = false,
 ): MatchContext {
   return {
     status,
@@ -85,6 +88,7 @@ export function createMatchContext(
     message,
     text: message === null ? null : undefined,
     names,
+    hasFields,
   };
 }
 
@@ -155,6 +159,7 @@ function accepts(entry: CompiledEntry, context: MatchContext): boolean {
   if (entry.status !== null && entry.status !== context.status) return false;
   if (entry.statusClass !== null && entry.statusClass !== context.statusClass) return false;
   if (entry.shape !== null && entry.shape !== context.shape) return false;
+  if (entry.fields && !context.hasFields) return false;
   if (entry.outcome !== 'error' && context.statusClass !== 2) return false;
   return entry.names === null || hasAnyName(entry.names, context.names);
 }
@@ -282,6 +287,13 @@ export function matchByMessage(index: EntryIndex, context: MatchContext): Match 
 export function matchByShape(index: EntryIndex, context: MatchContext): Match | undefined {
   if (context.shape === null) return undefined;
   const entry = firstAccepted(index.byShape.get(context.shape), context);
+  return entry === undefined ? undefined : { entry, params: NO_PARAMS };
+}
+
+/** Tier "field errors": entries that need field errors in the body (a 400 with field errors is a validation error). */
+export function matchByFields(index: EntryIndex, context: MatchContext): Match | undefined {
+  if (!context.hasFields) return undefined;
+  const entry = firstAccepted(index.withFields, context);
   return entry === undefined ? undefined : { entry, params: NO_PARAMS };
 }
 

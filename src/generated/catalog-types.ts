@@ -111,6 +111,8 @@ export interface EntryMatch {
   message?: string | string[];
   /** The name of the shape the body was read with. */
   shape?: string;
+  /** The body yields field errors (responses only). */
+  fields?: true;
   /** Matches thrown errors (no HTTP response) instead of responses. */
   transport?: true;
   /** Thrown error `name` (transport entries only). */
