@@ -42,8 +42,9 @@ for (const catalog of vendors) {
   segmentsOf((catalog['shapes'] as unknown[]).filter((shape) => typeof shape !== 'string'), vendorMembers);
   for (const field of ((catalog['retryHints'] as Json | undefined)?.['bodyFields'] as { path: string }[] | undefined) ?? []) segmentsOf(field.path, vendorMembers);
 }
-// Words the code uses in their ordinary sense (a parsed text body, a loop index).
-for (const word of [...standardMembers, 'text', 'index', '0', '*']) vendorMembers.delete(word);
+// Only compound names (snake_case, camelCase) say whose member they are: a plain word such
+// as `id`, `text` or `index` is also the code's own vocabulary.
+for (const word of [...vendorMembers]) if (standardMembers.has(word) || !/_|[a-z][A-Z]/.test(word)) vendorMembers.delete(word);
 
 /** Vendor names: catalog names and the labels of their host names (old brand names included). */
 const vendorNames = new Set<string>();
