@@ -55,19 +55,12 @@ export { diffCatalogs, requiredBump, type Bump, type CatalogChange } from './cat
 export { EXAMPLE_NOW, exampleMismatches, runExample } from './examples.js';
 // Interop: fetch, retry libraries, RFC 9457 problem details, OpenTelemetry, pino, thrown errors.
 export { classifyResponse, type ClassifyResponseOptions, type ResponseClassifier } from './classify-response.js';
-export {
-  shouldRetry,
-  retryDelay,
-  pRetryOptions,
-  rethrowForPRetry,
-  axiosRetryOptions,
-  type BackoffOptions,
-  type ClassifyThrown,
-  type PRetryOptions,
-  type AbortErrorClass,
-  type AxiosRetryHelperOptions,
-  type AxiosRetryOptions,
-} from './retry.js';
+export { shouldRetry, retryDelay, rethrowForPRetry, type BackoffOptions, type ClassifyThrown, type AbortErrorClass } from './retry.js';
+export { DEFAULT_MAX_RETRIES, type RetryHelperOptions } from './retry-options.js';
+export { pRetryOptions, type PRetryOptions } from './p-retry-options.js';
+export { axiosRetryOptions, type AxiosRetryOptions } from './axios-retry-options.js';
+export { gotRetryOptions, type GotRetryOptions, type GotRetryObject, type GotMethod } from './got-retry-options.js';
+export { kyRetryOptions, type KyRetryOptions, type KyRetrySettings, type KyRetryHooks } from './ky-retry-options.js';
 export {
   toProblemDetails,
   PROBLEM_JSON_MEDIA_TYPE,
