@@ -13,13 +13,14 @@ export interface FieldPath {
   readonly segments: readonly string[];
 }
 
-const FIELD_PATTERN = /^[A-Za-z0-9_$-]+(\.[A-Za-z0-9_$-]+)*$/;
+// `@` for the members log shippers add (`@timestamp`).
+const FIELD_PATTERN = /^[A-Za-z0-9_$@-]+(\.[A-Za-z0-9_$@-]+)*$/;
 
-/** Parses a comma-separated `--fields` value; an empty or malformed path is a usage error. */
-export function parseFieldList(command: string, value: string): FieldPath[] {
+/** Parses a comma-separated `--fields` (or `--keep`) value; an empty or malformed path is a usage error. */
+export function parseFieldList(command: string, value: string, option = 'fields'): FieldPath[] {
   const names = value.split(',').map((name) => name.trim());
   return names.map((name) => {
-    if (!FIELD_PATTERN.test(name)) throw new UsageError(`${command}: --fields: '${name}' is not a dotted field path (e.g. error.id)`);
+    if (!FIELD_PATTERN.test(name)) throw new UsageError(`${command}: --${option}: '${name}' is not a dotted field path (e.g. ${option === 'fields' ? 'error.id' : 'trace_id'})`);
     return { name, segments: name.split('.') };
   });
 }
