@@ -20,8 +20,7 @@ const drivers: Record<string, Driver> = {
   'p-retry9': pRetryDriver(pRetry),
 };
 warmUp();
-// One client after the other: three clients' requests at once in this one process
-// delayed ky 2's retries by 50-80 ms beyond the wait, which is the measurement's noise.
+// One client after the other, as in the parent process (see there).
 const endings: [string, Awaited<ReturnType<typeof runScenarios>>][] = [];
 for (const [client, driver] of Object.entries(drivers)) endings.push([client, await runScenarios(base, client, driver)]);
 process.stdout.write(`${JSON.stringify({ node: process.version, endings: Object.fromEntries(endings) })}\n`);
