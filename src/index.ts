@@ -71,4 +71,12 @@ export {
 } from './problem-details.js';
 export { toOtelAttributes, type OtelAttributes, type OtelAttributesOptions } from './otel.js';
 export { pinoSerializer, pinoSerializers, type PinoSerializers, type VendorErrorLog } from './pino.js';
+export {
+  classifyStream,
+  type ClassifyStreamOptions,
+  type StreamRecord,
+  type ClassifiedRecord,
+  type InvalidRecord,
+} from './classify-stream.js';
+export { classifyTransform, type ClassifyTransformOptions } from './classify-transform.js';
 export { VendorError, isVendorError, toVendorError, throwIfError, type VendorErrorOptions } from './vendor-error.js';
