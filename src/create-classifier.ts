@@ -13,6 +13,7 @@ import type { Catalog } from './generated/catalog-types.js';
 import type { ErrorId } from './generated/ids.js';
 import { normalizeThrown } from './normalize-error.js';
 import type { Classification, ClassifyOptions, RawResponse } from './types.js';
+import type { LooseInput } from './classify-input.js';
 
 /** Every shipped vendor catalog (the generic catalog is separate: it is always used). */
 export const shippedCatalogs: readonly Catalog[] = [brazeCatalog, sinchCatalog, transformifyCatalog, spotzeeCatalog];
@@ -57,7 +58,14 @@ export function defaultClassifier(): Classifier {
  * result.outcome;     // 'error'
  * result.error?.id;   // 'braze.invalid_campaign_id'
  */
-export function classify(input: RawResponse | unknown, options?: ClassifyOptions): Classification {
+export function classify(input: RawResponse, options?: ClassifyOptions): Classification;
+/**
+ * Classifies a value not typed as a `RawResponse`: `unknown` or `any` (a parsed log
+ * line), or a primitive. An object literal with a member `RawResponse` does not have
+ * (`{ statuss: 400 }`) fails to compile. Never throws.
+ */
+export function classify<T>(input: T & LooseInput<T>, options?: ClassifyOptions): Classification;
+export function classify(input: unknown, options?: ClassifyOptions): Classification {
   return defaultClassifier().classify(input, options);
 }
 
