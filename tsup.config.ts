@@ -100,6 +100,22 @@ export default defineConfig([
     platform: 'neutral',
     esbuildPlugins: [catalogAsJsonString],
   },
+  // `vendor-errors/stream` imports `node:stream`, so it is built on its own (platform node)
+  // rather than split with the entries above: sharing modules with the main entry would
+  // move the catalogs out of it into a chunk of their own.
+  {
+    entry: { stream: 'src/stream.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    clean: false,
+    sourcemap: true,
+    esbuildOptions(options) {
+      options.sourcesContent = false;
+    },
+    target: 'node20',
+    platform: 'node',
+    esbuildPlugins: [catalogAsJsonString],
+  },
   {
     entry: { cli: 'src/cli/main.ts' },
     format: ['esm'],

@@ -79,5 +79,4 @@ export {
   type ClassifiedRecord,
   type InvalidRecord,
 } from './classify-stream.js';
-export { classifyTransform, type ClassifyTransformOptions } from './classify-transform.js';
 export { VendorError, isVendorError, toVendorError, throwIfError, type VendorErrorOptions } from './vendor-error.js';

@@ -10,7 +10,7 @@ import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/run-cli.js';
 import { classifyStream, type StreamRecord } from '../src/classify-stream.js';
-import { classifyTransform } from '../src/classify-transform.js';
+import { classifyTransform } from '../src/stream.js';
 import { createClassifier } from '../src/create-classifier.js';
 
 const invalidCampaign = { vendor: 'braze', status: 400, body: { message: 'Invalid Campaign ID' } };

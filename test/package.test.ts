@@ -44,17 +44,17 @@ describe('npm package', () => {
     expect(messages.map((message) => `${message.type} ${message.code} ${message.path.join('.')}`)).toEqual([]);
   });
 
-  it('has correct types for ESM, CJS, node16 and bundler resolution (arethetypeswrong)', () => {
+  it('has correct types for every resolution, legacy node10 included (arethetypeswrong, strict profile)', () => {
     const cli = join(root, 'node_modules/@arethetypeswrong/cli/dist/index.js');
     let output: string;
     try {
-      output = execFileSync(process.execPath, [cli, '--pack', '.', '--profile', 'node16', '--format', 'json'], { cwd: root, encoding: 'utf8' });
+      output = execFileSync(process.execPath, [cli, '--pack', '.', '--profile', 'strict', '--format', 'json'], { cwd: root, encoding: 'utf8' });
     } catch (error) {
       output = (error as { stdout: string }).stdout;
     }
     const report = JSON.parse(output) as { analysis: { problems: { kind: string; entrypoint: string; resolutionKind?: string }[] } };
-    const problems = report.analysis.problems.filter((problem) => problem.resolutionKind !== 'node10');
-    expect(problems).toEqual([]);
+    // `typesVersions` in package.json maps the per-vendor subpaths for `moduleResolution: node`.
+    expect(report.analysis.problems).toEqual([]);
   });
 
   it('publishes the built code, catalogs, schema and fixtures, and no sources or tests', () => {
@@ -69,6 +69,16 @@ describe('npm package', () => {
     const cjs = execFileSync(process.execPath, ['-e', `console.log(require('./dist/index.cjs').classify(${input}).error.id)`], { cwd: root, encoding: 'utf8' });
     const esm = execFileSync(process.execPath, ['--input-type=module', '-e', `import { classify } from './dist/braze.js'; console.log(classify(${input}).error.id)`], { cwd: root, encoding: 'utf8' });
     expect([cjs.trim(), esm.trim()]).toEqual(['braze.invalid_campaign_id', 'braze.invalid_campaign_id']);
+  });
+
+  it('vendor-errors/stream gives a Node Transform from both builds; the main entry imports no Node built-in', () => {
+    const line = JSON.stringify(JSON.stringify({ response: { vendor: 'braze', status: 400, body: { message: 'Invalid Campaign ID' } } }));
+    const use = (load: string) =>
+      `${load}; const t = classifyTransform({ mode: 'line', at: 'response' }); t.on('data', (c) => process.stdout.write(JSON.parse(String(c)).error.id)); t.end(${line});`;
+    const cjs = execFileSync(process.execPath, ['-e', use(`const { classifyTransform } = require('./dist/stream.cjs')`)], { cwd: root, encoding: 'utf8' });
+    const esm = execFileSync(process.execPath, ['--input-type=module', '-e', use(`import { classifyTransform } from './dist/stream.js'`)], { cwd: root, encoding: 'utf8' });
+    expect([cjs, esm]).toEqual(['braze.invalid_campaign_id', 'braze.invalid_campaign_id']);
+    for (const file of ['index.js', 'index.cjs']) expect(readFileSync(join(root, 'dist', file), 'utf8')).not.toMatch(/(?:from\s*|require\()["'](?:node:)?(?:stream|string_decoder)["']/);
   });
 
   it('resolves its own subpaths and catalog JSON by package name', () => {
