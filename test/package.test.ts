@@ -59,7 +59,7 @@ describe('npm package', () => {
 
   it('publishes the built code, catalogs, schema and fixtures, and no sources or tests', () => {
     const files = packedFiles();
-    for (const expected of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/braze.js', 'dist/cli.js', 'catalog/braze.json', 'catalog/generic.json', 'catalog/schema.json', 'test/fixtures/README.md', 'CATALOG.md', 'docs/catalog-format.md'])
+    for (const expected of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/braze.js', 'dist/cli.js', 'catalog/braze.json', 'catalog/generic.json', 'catalog/schema.json', 'schema/classification.schema.json', 'test/fixtures/README.md', 'CATALOG.md', 'docs/catalog-format.md'])
       expect(files).toContain(expected);
     expect(files.filter((file) => file.startsWith('src/') || file.endsWith('.test.ts'))).toEqual([]);
   });
