@@ -7,7 +7,7 @@
 import type { Classification, ClassifyOptions, RawResponse } from './types.js';
 
 /** A `RawResponse` whose status may also be a numeric string, as `classify` accepts (`"503"`). */
-type RawResponseWithTextStatus = Omit<RawResponse, 'status'> & { status?: number | string | null | undefined };
+export type RawResponseWithTextStatus = Omit<RawResponse, 'status'> & { status?: number | string | null | undefined };
 
 /**
  * `T` when a value of type `T` may be passed to `classify` although it is not a

@@ -4,7 +4,7 @@
  */
 export { classify, createClassifier, normalizeError, shippedCatalogs, type CreateClassifierOptions } from './create-classifier.js';
 export type { Classifier } from './classifier.js';
-export type { ClassifyFunction, LooseInput } from './classify-input.js';
+export type { ClassifyFunction, LooseInput, RawResponseWithTextStatus } from './classify-input.js';
 export { CatalogError, isCatalogError } from './compile-catalog.js';
 export { catalogSchema, validateCatalog, type CatalogValidation } from './catalog-schema.js';
 export type { JsonSchema, Schema, SchemaIssue } from './schema/schema.js';
