@@ -2,7 +2,7 @@
  * The argument type of `classify`: an object literal is checked against `RawResponse`
  * (a misspelt member such as `statuss` fails to compile), while a value the caller
  * cannot type (`unknown`, `any`: a parsed log line, a body from elsewhere) is still
- * accepted, as `classify` never throws on any input (DESIGN.md "Never").
+ * accepted, as `classify` never throws on any input.
  */
 import type { Classification, ClassifyOptions, RawResponse } from './types.js';
 

@@ -1,7 +1,7 @@
 /**
  * The public `createClassifier` and the lazily built default classifier behind the
- * top-level `classify` / `normalizeError` (STYLE.md: no hidden global state beyond one
- * default built on first use).
+ * top-level `classify` / `normalizeError`: no hidden global state beyond one default,
+ * built on first use.
  */
 import { createClassifierFromCatalogs, type Classifier } from './classifier.js';
 import { brazeCatalog } from './catalogs/braze.js';

@@ -4,8 +4,8 @@
  * set, the structured result attached, and an `isVendorError` guard.
  *
  * It extends `Error`, never `TypeError`: p-retry and similar libraries rethrow a
- * `TypeError` at once as a programming mistake instead of retrying it (STYLE.md
- * "Functions and plain objects").
+ * `TypeError` at once as a programming mistake instead of retrying it
+ * (https://github.com/sindresorhus/p-retry#readme).
  */
 import type { ErrorId } from './generated/ids.js';
 import { isErrorClassification } from './is-classification.js';
