@@ -64,6 +64,14 @@ describe('npm package', () => {
     expect(files.filter((file) => file.startsWith('src/') || file.endsWith('.test.ts'))).toEqual([]);
   });
 
+  it('every relative link in the README resolves to a file the package ships', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const targets = [...readme.matchAll(/\]\(([^)\s]+)\)/g)].map((match) => match[1]!).filter((target) => !/^[a-z]+:/.test(target) && !target.startsWith('#'));
+    expect(targets.length).toBeGreaterThan(0);
+    const files = packedFiles();
+    expect(targets.filter((target) => !files.includes(target.split('#')[0]!))).toEqual([]);
+  });
+
   it('works from CommonJS require and from ESM import', () => {
     const input = JSON.stringify({ vendor: 'braze', status: 400, body: '{"message":"Invalid Campaign ID"}' });
     const cjs = execFileSync(process.execPath, ['-e', `console.log(require('./dist/index.cjs').classify(${input}).error.id)`], { cwd: root, encoding: 'utf8' });
