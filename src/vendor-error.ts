@@ -32,6 +32,14 @@ export class VendorError<Id extends string = ErrorId> extends Error {
   /** The normalized result this error was made from (outcome `error`). */
   readonly classification: ErrorClassification<Id>;
 
+  static {
+    // The class's own name, which a minifier renames (to `T` in the ES module build):
+    // loggers print `error.constructor.name` as the error's type (pino's `err` serializer).
+    // Set here for this class only: esbuild's `keepNames` would add such a call for every
+    // function and class, and consumers' bundlers could then drop none of them.
+    Object.defineProperty(this, 'name', { value: 'VendorError', configurable: true });
+  }
+
   /**
    * @param classification - a classification with outcome `error`.
    * @param options - `cause`: the original thrown value or response.

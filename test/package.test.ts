@@ -103,6 +103,36 @@ describe('npm package', () => {
   });
 });
 
+describe('built code', () => {
+  it("keeps VendorError's class name through minification, in both builds (loggers print constructor.name)", () => {
+    const script = (load: string) => `${load}; const e = new VendorError(classify({ status: 503 })); process.stdout.write([VendorError.name, e.constructor.name, e.name].join())`;
+    const esm = execFileSync(process.execPath, ['--input-type=module', '-e', script(`import { VendorError, classify } from './dist/index.js'`)], { cwd: root, encoding: 'utf8' });
+    const cjs = execFileSync(process.execPath, ['-e', script(`const { VendorError, classify } = require('./dist/index.cjs')`)], { cwd: root, encoding: 'utf8' });
+    expect([esm, cjs]).toEqual(['VendorError,VendorError,VendorError', 'VendorError,VendorError,VendorError']);
+  });
+
+  it('ships no source maps (they would point at sources the package does not ship)', () => {
+    const files = packedFiles();
+    expect(files.filter((file) => file.endsWith('.map'))).toEqual([]);
+    for (const file of files.filter((name) => /^dist\/.*\.c?js$/.test(name))) expect(readFileSync(join(root, file), 'utf8')).not.toContain('sourceMappingURL');
+  });
+
+  it('a bundle of the helpers alone (isVendorError, shouldRetry, retryDelay, throwIfError) carries no catalog', async () => {
+    const result = await build({
+      stdin: { contents: `export { isVendorError, shouldRetry, retryDelay, throwIfError } from ${JSON.stringify(join(root, 'dist/index.js'))};`, resolveDir: root, loader: 'js' },
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      platform: 'neutral',
+      write: false,
+      logLevel: 'silent',
+    });
+    const text = result.outputFiles[0]!.text;
+    // Catalog data: ids, and the `$schema` member every catalog file starts with.
+    for (const marker of ['braze.invalid_campaign_id', 'http.503', 'sinch.syntax', 'spotzee.validation', '"$schema":"./schema.json"']) expect(text).not.toContain(marker);
+  });
+});
+
 describe('per-vendor bundles', () => {
   it('vendor-errors/braze bundles the Braze and generic catalogs and no other vendor', async () => {
     const text = await bundleOf('dist/braze.js');
