@@ -77,6 +77,15 @@ describe('classify: log records', () => {
     expect(Object.keys(whole).slice(0, 2)).toEqual(['trace.id', 'outcome']);
   });
 
+  it('--keep scrubs credentials from URLs in kept strings, in every format', async () => {
+    const input = ndjson({ url: 'https://user:hunter2@rest.iad-01.braze.com/users/track', response: invalidCampaign });
+    for (const format of ['ndjson', 'table', 'csv', 'tsv', 'logfmt']) {
+      const { stdout } = await cli(['classify', '--at', 'response', '--keep', 'url', '--format', format], input);
+      expect(stdout).toContain('https://[REDACTED]@rest');
+      expect(stdout).not.toContain('hunter2');
+    }
+  });
+
   it('--keep refuses a member name the output has, and --at a malformed path (exit 2)', async () => {
     expect(await cli(['classify', '--keep', 'status'], '')).toMatchObject({ code: 2, stdout: '', stderr: expect.stringContaining("--keep: 'status' is also an output member") });
     expect(await cli(['classify', '--keep', 'error.id', '--fields', 'error.id'], '')).toMatchObject({ code: 2 });

@@ -7,7 +7,7 @@ import type { Classifier, ClassifyOptions } from '../index.js';
 import { classifyLine, type LineResult } from './classify-line.js';
 import type { Line } from './ndjson.js';
 import { flatRecord, type FlatFormat } from './flat-formats.js';
-import { parseFieldList, pickFields, valueAt, type FieldPath } from './pick-fields.js';
+import { keptFields, keptValue, parseFieldList, pickFields, valueAt, type FieldPath } from './pick-fields.js';
 import { createResultTable } from './result-table.js';
 
 /** How lines are classified and rendered. */
@@ -49,18 +49,13 @@ export function flatColumns(config: Pick<RenderConfig, 'fields' | 'keep'>): stri
   return ['line', ...(config.keep ?? []).map((field) => field.name), ...fields.map((field) => field.name), 'invalid'];
 }
 
-/** The kept members of the line (null where absent), keyed by the path as written. */
-function keptOf(line: LineResult, keep: readonly FieldPath[]): Record<string, unknown> {
-  return pickFields(line.record, keep);
-}
-
 function flatRenderer(format: FlatFormat, config: RenderConfig): LineRenderer {
   const columns = flatColumns(config);
   const keep = config.keep ?? [];
   const fields = config.fields ?? FLAT_DEFAULT_FIELDS;
   return (line, lineNumber) => {
     const values: unknown[] = [lineNumber];
-    for (const field of keep) values.push(valueAt(line.record, field.segments));
+    for (const field of keep) values.push(keptValue(line.record, field));
     for (const field of fields) values.push(line.ok ? valueAt(line.result, field.segments) : null);
     values.push(line.ok ? null : line.invalid.invalid);
     return flatRecord(format, columns, values);
@@ -79,7 +74,7 @@ export function createLineRenderer(config: RenderConfig): LineRenderer {
   const body = (line: LineResult): unknown => (line.ok ? (fields === undefined ? line.result : pickFields(line.result, fields)) : line.invalid);
   if (keep === undefined || keep.length === 0) return (line) => JSON.stringify(body(line));
   // Kept members first, then the result's: a pipeline reads its correlation ids at the front of every line.
-  return (line) => JSON.stringify(Object.assign(keptOf(line, keep), body(line)));
+  return (line) => JSON.stringify(Object.assign(keptFields(line.record, keep), body(line)));
 }
 
 /** Creates the batch function over `classifier`. */

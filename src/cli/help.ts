@@ -44,7 +44,8 @@ Options:
                          {"thrown": ...} object, or a thrown error itself (name, message, code)
   --keep <a,b.c>         copy these members of each input line into its output line,
                          before the result, e.g. ts,trace_id (missing ones are null; copied
-                         as they are, so keep correlation ids, not headers)
+                         as they are but for credentials in URLs, so keep correlation ids,
+                         not headers)
   --vendor <name>        treat every line as this vendor's response
   --fields <a,b.c>       output only these dotted fields, e.g. outcome,error.id,error.category
                          (missing values are null; invalid lines are printed unchanged)

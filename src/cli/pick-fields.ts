@@ -3,6 +3,7 @@
  * one object keyed by the path as written, so log pipelines get a stable, flat record.
  * Missing values are `null` rather than absent: every output line has every column.
  */
+import { scrubUrlCredentials } from '../redact.js';
 import { UsageError } from './usage-error.js';
 
 /** A parsed `--fields` list: the path as written and its segments. */
@@ -44,5 +45,22 @@ export function valueAt(value: unknown, segments: readonly string[]): unknown {
 export function pickFields(value: unknown, fields: readonly FieldPath[]): Record<string, unknown> {
   const out = Object.create(null) as Record<string, unknown>;
   for (const field of fields) out[field.name] = valueAt(value, field.segments);
+  return out;
+}
+
+/**
+ * The value of a `--keep` member of an input line: copied as it is, except that a string
+ * has credentials in URLs scrubbed, as the library does for messages (a kept `url` must not
+ * print `https://user:secret@host`). Null when absent.
+ */
+export function keptValue(record: unknown, field: FieldPath): unknown {
+  const value = valueAt(record, field.segments);
+  return typeof value === 'string' ? scrubUrlCredentials(value) : value;
+}
+
+/** The `--keep` members of an input line, keyed by the path as written (see {@link keptValue}). */
+export function keptFields(record: unknown, keep: readonly FieldPath[]): Record<string, unknown> {
+  const out = Object.create(null) as Record<string, unknown>;
+  for (const field of keep) out[field.name] = keptValue(record, field);
   return out;
 }

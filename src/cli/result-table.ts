@@ -5,7 +5,7 @@
  */
 import type { Classification, NormalizedError } from '../index.js';
 import type { LineResult } from './classify-line.js';
-import { valueAt, type FieldPath } from './pick-fields.js';
+import { keptValue, valueAt, type FieldPath } from './pick-fields.js';
 import { formatHeader, formatRow, type Column } from './table.js';
 
 /** Renders classify results as table rows. */
@@ -66,7 +66,7 @@ export function createResultTable(fields: readonly FieldPath[] | undefined, keep
   const [lineColumn, ...resultColumns] = fields === undefined ? DEFAULT_COLUMNS : [DEFAULT_COLUMNS[0]!, ...fields.map(pathColumn)];
   const keptColumns = keep.map(pathColumn);
   const columns: readonly Column[] = [lineColumn!, ...keptColumns, ...resultColumns];
-  const keptCells = (line: LineResult) => keep.map((field) => cellText(valueAt(line.record, field.segments)));
+  const keptCells = (line: LineResult) => keep.map((field) => cellText(keptValue(line.record, field)));
   return {
     header: () => formatHeader(columns),
     row(line, lineNumber) {
