@@ -54,7 +54,9 @@ const catalogAsJsonString: EsbuildPlugin = {
       return {
         contents: [
           `import { withDeferredExamples } from ${JSON.stringify(DEFERRED_EXAMPLES)};`,
-          `export default /* @__PURE__ */ withDeferredExamples(JSON.parse(${json(data)}), ${json(examples)});`,
+          // Both calls annotated: a pure call's arguments are still evaluated, so an unannotated
+          // JSON.parse would keep the catalog in a bundle that never uses it.
+          `export default /* @__PURE__ */ withDeferredExamples(/* @__PURE__ */ JSON.parse(${json(data)}), ${json(examples)});`,
         ].join('\n'),
         loader: 'js',
         resolveDir: dirname(args.path),
@@ -86,25 +88,43 @@ export default defineConfig([
     splitting: true,
     // esbuild tree-shakes while bundling; tsup's extra Rollup pass (`treeshake`) saved
     // under 0.3% here and wrote a second source-map comment into every file.
-    // Minified, the ES module build compiles faster when a process first imports it:
-    // about 3 ms of a cold start (bench target 5a). Source maps keep stack traces readable
-    // with `node --enable-source-maps`. The CommonJS build stays as it is: tsup derives it
-    // from split ES output with a second transform that does not accept minified input.
+    // Minified, the ES module build compiles faster when a process first imports it
+    // (bench target 5a). Identifiers and syntax only: minifying whitespace also drops the
+    // `/* @__PURE__ */` annotations, and without them a consumer's bundler must keep every
+    // catalog even for an import of `isVendorError` alone (bench target 5c). The CommonJS
+    // build stays as it is: tsup derives it from split ES output with a second transform
+    // that does not accept minified input.
+    //
+    // No source maps: without their sources (which would inline the catalogs a second
+    // time and double the package) they pointed at files the package does not ship.
     esbuildOptions(options, context) {
-      if (context.format === 'esm') options.minify = true;
+      if (context.format === 'esm') {
+        options.minifyIdentifiers = true;
+        options.minifySyntax = true;
+      }
       // Minifying prints each string in the quotes that need the fewest escapes, which for
       // the catalogs' JSON is a template literal; V8 scans a long template literal about
       // 20% slower than a quoted string (it keeps the raw text too). Without template
       // literals the JSON is printed in single quotes.
       options.supported = { ...options.supported, 'template-literal': false };
-      // Stack traces need only the mappings; the sources (and the catalogs inlined in
-      // them) would double the package.
-      options.sourcesContent = false;
     },
-    sourcemap: true,
+    sourcemap: false,
     clean: true,
     target: 'node20',
     platform: 'neutral',
+    esbuildPlugins: [catalogAsJsonString],
+  },
+  // `vendor-errors/stream` imports `node:stream`, so it is built on its own (platform node)
+  // rather than split with the entries above: sharing modules with the main entry would
+  // move the catalogs out of it into a chunk of their own.
+  {
+    entry: { stream: 'src/stream.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    clean: false,
+    sourcemap: false,
+    target: 'node20',
+    platform: 'node',
     esbuildPlugins: [catalogAsJsonString],
   },
   {

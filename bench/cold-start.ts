@@ -163,3 +163,35 @@ export async function measureBundles(dist: string, root: string, entries: readon
   }
   return { sizes, braze: { pass: foreign.length === 0, foreign } };
 }
+
+/** The bundle a consumer gets for one import statement, minified and gzipped. */
+export interface ImportSize {
+  /** What is imported, e.g. `{ isVendorError } from index.js`. */
+  label: string;
+  minifiedBytes: number;
+  gzipBytes: number;
+}
+
+/**
+ * Sizes of the bundles a consumer's bundler (esbuild, minifying) makes for single imports
+ * from the built entries: what `import { isVendorError } from 'vendor-errors'` costs, as
+ * opposed to the whole entry.
+ */
+export async function measureImports(dist: string, imports: readonly { names: readonly string[]; entry: string }[]): Promise<ImportSize[]> {
+  const sizes: ImportSize[] = [];
+  for (const { names, entry } of imports) {
+    const result = await build({
+      stdin: { contents: `export { ${names.join(', ')} } from ${JSON.stringify(join(dist, entry))};`, resolveDir: dist, loader: 'js' },
+      bundle: true,
+      minify: true,
+      write: false,
+      format: 'esm',
+      platform: 'neutral',
+      mainFields: ['module', 'main'],
+      logLevel: 'silent',
+    });
+    const text = result.outputFiles[0]!.text;
+    sizes.push({ label: `{ ${names.join(', ')} } from ${entry}`, minifiedBytes: Buffer.byteLength(text), gzipBytes: gzipSync(text, { level: 9 }).byteLength });
+  }
+  return sizes;
+}

@@ -11,7 +11,7 @@ export interface Row {
   name: string;
   /** The measured figure, or null when not measurable. */
   value: number | null;
-  unit: 'x' | 'ms' | 'MB' | '';
+  unit: 'x' | 'ms' | 'MB' | 'kB' | '';
   limit: number | null;
   comparison: '<=' | '>=' | '<' | 'pass';
   /** Informational rows are reported but not part of the verdict. */
@@ -35,7 +35,7 @@ export function verdict(row: Row): 'pass' | 'FAIL' | 'n/a' | 'info' {
 
 function format(value: number | null, unit: Row['unit'], limit: number | null = null): string {
   if (value === null) return '—';
-  let digits = unit === 'x' ? 2 : unit === 'ms' ? (value < 10 ? 2 : 1) : 0;
+  let digits = unit === 'x' ? 2 : unit === 'ms' ? (value < 10 ? 2 : 1) : unit === 'kB' ? 1 : 0;
   // A value that rounds to its limit gets one more digit, so the verdict can be read from it
   // ("1.202× ≤ 1.20× FAIL", not "1.20× ≤ 1.20× FAIL").
   if (limit !== null && value !== limit && value.toFixed(digits) === limit.toFixed(digits)) digits++;

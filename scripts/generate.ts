@@ -208,7 +208,10 @@ function subpathExport(vendor: string): Record<string, Record<string, string>> {
  * other member is kept as it is.
  */
 function renderPackageJson(vendors: readonly string[]): string {
-  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { exports: Record<string, unknown> };
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    exports: Record<string, unknown>;
+    typesVersions?: Record<string, Record<string, string[]>>;
+  };
   const known = new Set(readShippedVendorsFromExports(pkg.exports));
   const exports: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(pkg.exports)) {
@@ -216,7 +219,15 @@ function renderPackageJson(vendors: readonly string[]): string {
     exports[key] = value;
     if (key === '.') for (const vendor of vendors) exports[`./${vendor}`] = subpathExport(vendor);
   }
-  return `${JSON.stringify({ ...pkg, exports }, null, 2)}\n`;
+  // TypeScript's legacy `moduleResolution: node` finds subpath types only through typesVersions.
+  const legacy = pkg.typesVersions?.['*'] ?? {};
+  const typesVersions = {
+    '*': {
+      ...Object.fromEntries(vendors.map((vendor) => [vendor, [`./dist/${vendor}.d.cts`]])),
+      ...Object.fromEntries(Object.entries(legacy).filter(([key]) => !known.has(key) && !vendors.includes(key))),
+    },
+  };
+  return `${JSON.stringify({ ...pkg, ...(pkg.typesVersions === undefined ? {} : { typesVersions }), exports }, null, 2)}\n`;
 }
 
 /** The vendor subpaths (`./braze`) an exports map has: those pointing at `./dist/<name>.js`. */
@@ -224,9 +235,11 @@ function readShippedVendorsFromExports(exports: Record<string, unknown>): string
   return Object.keys(exports).filter((key) => /^\.\/[a-z0-9_]+$/.test(key) && JSON.stringify(exports[key]).includes(`./dist/${key.slice(2)}.js`));
 }
 
+/** typedoc.json with one entry point per vendor after src/index.ts; other entry points are kept. */
 function renderTypedoc(vendors: readonly string[]): string {
-  const typedoc = JSON.parse(readFileSync(join(root, 'typedoc.json'), 'utf8')) as Record<string, unknown>;
-  typedoc['entryPoints'] = ['src/index.ts', ...vendors.map((vendor) => `src/generated/vendors/${vendor}.ts`)];
+  const typedoc = JSON.parse(readFileSync(join(root, 'typedoc.json'), 'utf8')) as { entryPoints: string[] };
+  const others = typedoc.entryPoints.filter((entry) => entry !== 'src/index.ts' && !/^src\/(generated\/)?vendors\//.test(entry));
+  typedoc.entryPoints = ['src/index.ts', ...vendors.map((vendor) => `src/generated/vendors/${vendor}.ts`), ...others];
   return `${JSON.stringify(typedoc, null, 2)}\n`;
 }
 

@@ -1,7 +1,7 @@
 /**
  * Classifies the difference between two versions of a catalog by the semver bump it needs,
- * because catalog ids and their meaning are a contract (DESIGN.md: change them only with a
- * major changeset):
+ * because catalog ids and their meaning are a contract (changed only in a major
+ * release):
  * - major: an id removed, or an entry's category, retryable, fatal or outcome changed;
  * - minor: an entry added, or its match conditions widened or changed;
  * - patch: wording only (description, docs, examples, facts).

@@ -240,8 +240,11 @@ function buildCatalogSchema() {
   );
 }
 
-/** The catalog schema: the single source of the catalog's type, validator and JSON Schema. */
-export const catalogSchema = lazy(buildCatalogSchema);
+/**
+ * The catalog schema: the single source of the catalog's type, validator and JSON Schema.
+ * Marked pure so a bundle that never validates a catalog leaves the schema code out.
+ */
+export const catalogSchema = /* @__PURE__ */ lazy(buildCatalogSchema);
 
 /** Result of {@link validateCatalog}. */
 export type CatalogValidation = { ok: true; catalog: Catalog } | { ok: false; issues: SchemaIssue[] };

@@ -1,7 +1,7 @@
 /**
  * The public `createClassifier` and the lazily built default classifier behind the
- * top-level `classify` / `normalizeError` (STYLE.md: no hidden global state beyond one
- * default built on first use).
+ * top-level `classify` / `normalizeError`: no hidden global state beyond one default,
+ * built on first use.
  */
 import { createClassifierFromCatalogs, type Classifier } from './classifier.js';
 import type { Catalog } from './generated/catalog-types.js';
@@ -10,6 +10,7 @@ import { shippedCatalogs } from './generated/vendor-exports.js';
 import type { ErrorId } from './generated/ids.js';
 import { normalizeThrown } from './normalize-error.js';
 import type { Classification, ClassifyOptions, RawResponse } from './types.js';
+import type { LooseInput } from './classify-input.js';
 
 export { shippedCatalogs };
 
@@ -53,7 +54,14 @@ export function defaultClassifier(): Classifier {
  * result.outcome;     // 'error'
  * result.error?.id;   // 'braze.invalid_campaign_id'
  */
-export function classify(input: RawResponse | unknown, options?: ClassifyOptions): Classification {
+export function classify(input: RawResponse, options?: ClassifyOptions): Classification;
+/**
+ * Classifies a value not typed as a `RawResponse`: `unknown` or `any` (a parsed log
+ * line), or a primitive. An object literal with a member `RawResponse` does not have
+ * (`{ statuss: 400 }`) fails to compile. Never throws.
+ */
+export function classify<T>(input: T & LooseInput<T>, options?: ClassifyOptions): Classification;
+export function classify(input: unknown, options?: ClassifyOptions): Classification {
   return defaultClassifier().classify(input, options);
 }
 

@@ -4,6 +4,7 @@
  */
 export { classify, createClassifier, normalizeError, type CreateClassifierOptions } from './create-classifier.js';
 export type { Classifier } from './classifier.js';
+export type { ClassifyFunction, LooseInput, RawResponseWithTextStatus } from './classify-input.js';
 export { CatalogError, isCatalogError } from './compile-catalog.js';
 export { catalogSchema, validateCatalog, type CatalogValidation } from './catalog-schema.js';
 export type { JsonSchema, Schema, SchemaIssue } from './schema/schema.js';
@@ -44,19 +45,12 @@ export { diffCatalogs, requiredBump, type Bump, type CatalogChange } from './cat
 export { EXAMPLE_NOW, exampleMismatches, runExample } from './examples.js';
 // Interop: fetch, retry libraries, RFC 9457 problem details, OpenTelemetry, pino, thrown errors.
 export { classifyResponse, type ClassifyResponseOptions, type ResponseClassifier } from './classify-response.js';
-export {
-  shouldRetry,
-  retryDelay,
-  pRetryOptions,
-  rethrowForPRetry,
-  axiosRetryOptions,
-  type BackoffOptions,
-  type ClassifyThrown,
-  type PRetryOptions,
-  type AbortErrorClass,
-  type AxiosRetryHelperOptions,
-  type AxiosRetryOptions,
-} from './retry.js';
+export { shouldRetry, retryDelay, rethrowForPRetry, type BackoffOptions, type ClassifyThrown, type AbortErrorClass } from './retry.js';
+export { DEFAULT_MAX_RETRIES, type RetryHelperOptions } from './retry-options.js';
+export { pRetryOptions, type PRetryOptions } from './p-retry-options.js';
+export { axiosRetryOptions, type AxiosRetryOptions } from './axios-retry-options.js';
+export { gotRetryOptions, type GotRetryOptions, type GotRetryObject, type GotMethod } from './got-retry-options.js';
+export { kyRetryOptions, type KyRetryOptions, type KyRetrySettings, type KyRetryHooks } from './ky-retry-options.js';
 export {
   toProblemDetails,
   PROBLEM_JSON_MEDIA_TYPE,
@@ -67,4 +61,11 @@ export {
 } from './problem-details.js';
 export { toOtelAttributes, type OtelAttributes, type OtelAttributesOptions } from './otel.js';
 export { pinoSerializer, pinoSerializers, type PinoSerializers, type VendorErrorLog } from './pino.js';
+export {
+  classifyStream,
+  type ClassifyStreamOptions,
+  type StreamRecord,
+  type ClassifiedRecord,
+  type InvalidRecord,
+} from './classify-stream.js';
 export { VendorError, isVendorError, toVendorError, throwIfError, type VendorErrorOptions } from './vendor-error.js';

@@ -1,5 +1,5 @@
 /**
- * The retry-hint resolver (DESIGN.md "Retry hints"): one ordered, defensive pass over
+ * The retry-hint resolver (README "Retry advice"): one ordered, defensive pass over
  * `Retry-After`, `RateLimit` / `RateLimit-Reset`, `X-RateLimit-Reset`, then the vendor's
  * body fields. Malformed values are ignored, negative delays become 0, and the result is
  * clamped. The clock is injected so results are deterministic.

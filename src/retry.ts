@@ -1,8 +1,7 @@
 /**
- * Retry decisions from a classification, and adapters for retry libraries. The
- * libraries are duck-typed (none is a dependency): p-retry (v6 passes the error, v7 a
- * context `{ error, attemptNumber, retriesLeft }`) and axios-retry (`retryCondition`,
- * `retryDelay(retryCount, error)`). ky and got need no adapter: see the README.
+ * Retry decisions from a classification. The per-client helpers built on them
+ * (`axiosRetryOptions`, `gotRetryOptions`, `kyRetryOptions`, `pRetryOptions`) all take
+ * one options object, `RetryHelperOptions`.
  *
  * The delay policy: the vendor's own hint (`retryAfterMs`, from `Retry-After` (RFC 9110
  * §10.2.3), `RateLimit-Reset` and vendor body fields) wins; without one, exponential
@@ -72,104 +71,6 @@ export function retryDelay(result: Classification, attempt: number, options: Bac
   return Math.floor(draw(options.random) * Math.min(max, base * 2 ** step));
 }
 
-/**
- * Classifies thrown values, each object once: retry libraries ask about the same error
- * from two hooks (condition, then delay). A {@link VendorError} carries its own result.
- */
-function memoizedClassifier(classifyThrown: ClassifyThrown): (thrown: unknown) => Classification {
-  const cache = new WeakMap<object, Classification>();
-  return (thrown) => {
-    if (isVendorError(thrown)) return thrown.classification;
-    const key = typeof thrown === 'object' && thrown !== null ? thrown : undefined;
-    const cached = key === undefined ? undefined : cache.get(key);
-    if (cached !== undefined) return cached;
-    const result = classifyThrown(thrown);
-    if (key !== undefined) cache.set(key, result);
-    return result;
-  };
-}
-
-/**
- * p-retry v7 passes `{ error, attemptNumber, retriesLeft }`; v6 passes the error itself,
- * decorated with `attemptNumber` and `retriesLeft`. An object with `error` and no
- * `message` of its own is the v7 context.
- */
-function unwrapAttempt(argument: unknown): { error: unknown; retriesLeft: number | undefined } {
-  const inner = prop(argument, 'error');
-  const isContext = inner !== undefined && typeof prop(argument, 'message') !== 'string';
-  const retriesLeft = prop(argument, 'retriesLeft');
-  return { error: isContext ? inner : argument, retriesLeft: typeof retriesLeft === 'number' ? retriesLeft : undefined };
-}
-
-/** The options {@link pRetryOptions} returns; spread them into p-retry's options. */
-export interface PRetryOptions {
-  /** Retry only what the classification calls retryable. */
-  shouldRetry(context: unknown): boolean;
-  /** Waits the vendor's `retryAfterMs` (when given and retries remain) before p-retry's own backoff. */
-  onFailedAttempt(context: unknown): Promise<void>;
-}
-
-/** Waits `ms` milliseconds; rejects with `signal.reason` as soon as `signal` aborts. */
-function sleepFor(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    if (signal?.aborted === true) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
-/**
- * p-retry options that retry exactly what the classification calls retryable and honour
- * the vendor's retry hint. Works with p-retry v6 and v7. A thrown {@link VendorError}
- * (from `throwIfError`) is used as is; anything else goes through `classifyThrown`.
- *
- * p-retry still applies its own backoff (`minTimeout`, `factor`) after the wait for
- * `retryAfterMs`; if you pass your own `onFailedAttempt`, call this one from it.
- *
- * The wait happens inside `onFailedAttempt`, where p-retry's own `signal` does not reach
- * (p-retry only aborts its backoff timer): pass the same `signal` here so an abort also
- * ends a wait that a vendor may have set to minutes. `sleep` replaces the timer (tests).
- *
- * @param classifyThrown - classifies what the attempt threw (default `normalizeError`).
- * @param options - `signal`: the AbortSignal also given to p-retry; `sleep`: the wait.
- *
- * @example
- * await pRetry(async () => { const r = await fetch(url); throwIfError(await classifyResponse(r), r); return r.json(); },
- *   { retries: 4, signal, ...pRetryOptions(normalizeError, { signal }) });
- */
-export function pRetryOptions(
-  classifyThrown: ClassifyThrown = normalizeError,
-  options: {
-    /** The AbortSignal given to p-retry: aborting it ends the wait for `retryAfterMs` (the attempt then rejects with its reason). */
-    signal?: AbortSignal;
-    /** Waits `ms` milliseconds; default a timer that honours `signal`. Inject one for deterministic tests. */
-    sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-  } = {},
-): PRetryOptions {
-  const { signal, sleep = sleepFor } = options;
-  const classificationOf = memoizedClassifier(classifyThrown);
-  return {
-    shouldRetry(context) {
-      return shouldRetry(classificationOf(unwrapAttempt(context).error));
-    },
-    async onFailedAttempt(context) {
-      const { error, retriesLeft } = unwrapAttempt(context);
-      const result = classificationOf(error);
-      const wait = result.error?.retryAfterMs;
-      if (retriesLeft !== 0 && shouldRetry(result) && wait !== undefined && wait > 0) {
-        await sleep(wait, signal);
-      }
-    },
-  };
-}
-
 /** p-retry's `AbortError` class (or any class taking a message or an error), passed in so p-retry is not a dependency. */
 export type AbortErrorClass = new (messageOrError: string | Error) => Error;
 
@@ -195,45 +96,4 @@ export function rethrowForPRetry(thrown: unknown, AbortError: AbortErrorClass, c
 
 function toError(result: Classification, cause: unknown): VendorError | undefined {
   return result.outcome === 'error' ? new VendorError(result, { cause }) : undefined;
-}
-
-/** Options of {@link axiosRetryOptions}. */
-export interface AxiosRetryHelperOptions extends BackoffOptions {
-  /** Retries after the first attempt. Default 3. */
-  retries?: number;
-  /** Classifies the axios error. Default `normalizeError` (axios errors carry `response` with status, headers and data). */
-  classifyThrown?: ClassifyThrown;
-}
-
-/** Options for axios-retry, as {@link axiosRetryOptions} returns them. */
-export interface AxiosRetryOptions {
-  /** Retries after the first attempt. */
-  retries: number;
-  /** Retry only what the classification calls retryable. */
-  retryCondition(error: unknown): boolean;
-  /** The vendor's `retryAfterMs`, else backoff with full jitter. `retryCount` starts at 1. */
-  retryDelay(retryCount: number, error: unknown): number;
-}
-
-/**
- * Options for `axiosRetry(axios, options)`: retry what the classification calls
- * retryable (instead of axios-retry's method-based default), wait `retryAfterMs` when the
- * vendor gave one, else exponential backoff with full jitter.
- *
- * @example
- * axiosRetry(client, axiosRetryOptions({ retries: 4 }));
- */
-export function axiosRetryOptions(options: AxiosRetryHelperOptions = {}): AxiosRetryOptions {
-  const { retries, classifyThrown = normalizeError, ...backoff } = options;
-  const classificationOf = memoizedClassifier(classifyThrown);
-  return {
-    retries: typeof retries === 'number' && Number.isInteger(retries) && retries >= 0 ? retries : 3,
-    retryCondition(error) {
-      return shouldRetry(classificationOf(error));
-    },
-    retryDelay(retryCount, error) {
-      // axios-retry counts retries from 1; retryDelay counts retries already made from 0.
-      return retryDelay(classificationOf(error), retryCount - 1, backoff);
-    },
-  };
 }

@@ -1,5 +1,5 @@
 /**
- * The public input and output types (DESIGN.md "Input" and "Output"). These names are a
+ * The public input and output types (README "The result"). These names are a
  * contract: tests outside the project depend on them.
  */
 import type { ErrorId } from './generated/ids.js';

@@ -7,12 +7,16 @@ import { createClassifierFromCatalogs, type Classifier } from './classifier.js';
 import { genericCatalog } from './generated/catalogs/generic.js';
 import type { Catalog } from './generated/catalog-types.js';
 import { normalizeThrown } from './normalize-error.js';
-import type { Classification, ClassifyOptions, RawResponse } from './types.js';
+import type { ClassifyFunction } from './classify-input.js';
+import type { Classification, ClassifyOptions } from './types.js';
 
 /** The functions a per-vendor entry point exports. */
 export interface VendorEntry<Id extends string> {
-  /** Classifies a response from this vendor (the vendor is preset; `options.vendor` still overrides). Never throws. */
-  classify(input: RawResponse | unknown, options?: ClassifyOptions): Classification<Id>;
+  /**
+   * Classifies a response from this vendor (the vendor is preset; `options.vendor` still
+   * overrides). An object literal is checked against `RawResponse`. Never throws.
+   */
+  classify: ClassifyFunction<Id>;
   /** Classifies an error thrown while calling this vendor. Never throws. */
   normalizeError(thrown: unknown, options?: ClassifyOptions): Classification<Id>;
 }
@@ -23,7 +27,7 @@ export function vendorEntry<Id extends string>(catalog: Catalog): VendorEntry<Id
   const get = (): Classifier<Id> =>
     (instance ??= createClassifierFromCatalogs<Id>({ catalogs: [catalog], generic: genericCatalog, vendor: catalog.vendor }, normalizeThrown));
   return {
-    classify: (input, options) => get().classify(input, options),
+    classify: (input: unknown, options?: ClassifyOptions) => get().classify(input, options),
     normalizeError: (thrown, options) => get().normalizeError(thrown, options),
   };
 }

@@ -4,8 +4,8 @@
  * set, the structured result attached, and an `isVendorError` guard.
  *
  * It extends `Error`, never `TypeError`: p-retry and similar libraries rethrow a
- * `TypeError` at once as a programming mistake instead of retrying it (STYLE.md
- * "Functions and plain objects").
+ * `TypeError` at once as a programming mistake instead of retrying it
+ * (https://github.com/sindresorhus/p-retry#readme).
  */
 import type { ErrorId } from './generated/ids.js';
 import { isErrorClassification } from './is-classification.js';
@@ -31,6 +31,14 @@ export class VendorError<Id extends string = ErrorId> extends Error {
   override readonly name: 'VendorError' = 'VendorError';
   /** The normalized result this error was made from (outcome `error`). */
   readonly classification: ErrorClassification<Id>;
+
+  static {
+    // The class's own name, which a minifier renames (to `T` in the ES module build):
+    // loggers print `error.constructor.name` as the error's type (pino's `err` serializer).
+    // Set here for this class only: esbuild's `keepNames` would add such a call for every
+    // function and class, and consumers' bundlers could then drop none of them.
+    Object.defineProperty(this, 'name', { value: 'VendorError', configurable: true });
+  }
 
   /**
    * @param classification - a classification with outcome `error`.

@@ -197,9 +197,9 @@ describe('fetchWithRetry (fetch)', () => {
 });
 
 describe('sendWithPRetry (p-retry 7)', () => {
-  const options = (sleep: (ms: number) => Promise<void>, vendorName = 'braze') => ({ vendor: vendorName, retries: 2, minTimeout: 0, sleep });
+  const options = (sleep: (ms: number) => Promise<void>, vendorName = 'braze') => ({ vendor: vendorName, maxRetries: 2, sleep });
 
-  it("waits the Braze Retry-After in onFailedAttempt, then resolves with the body", async () => {
+  it("waits the Braze Retry-After in shouldRetry (once: p-retry's own backoff is 0), then resolves with the body", async () => {
     const { sleep, waits } = fakeSleep();
     await expect(sendWithPRetry(url('braze-rate-limit', 'p-retry'), '/users/track', POST_JSON, options(sleep))).resolves.toEqual({ message: 'success' });
     expect(requestsTo('braze-rate-limit', 'p-retry')).toHaveLength(2);
@@ -226,11 +226,12 @@ describe('sendWithPRetry (p-retry 7)', () => {
     expect(requestsTo('spotzee-unavailable', 'p-retry-key')).toHaveLength(2);
   });
 
-  it("retries nginx's 502 with p-retry's own backoff only (no vendor hint, so no extra wait)", async () => {
+  it("retries nginx's 502 after full-jitter backoff (no vendor hint: [0, 500) ms)", async () => {
     const { sleep, waits } = fakeSleep();
     await expect(sendWithPRetry(url('nginx-502', 'p-retry'), '/', {}, options(sleep))).resolves.toEqual({ message: 'success' });
     expect(requestsTo('nginx-502', 'p-retry')).toHaveLength(2);
-    expect(waits).toEqual([]);
+    expect(waits).toHaveLength(1);
+    expect(waits[0]).toBeLessThan(500);
   });
 
   it("retries fetch's network TypeError (p-retry rethrows other TypeErrors) and gives up after retries + 1 attempts", async () => {
@@ -246,10 +247,10 @@ describe('sendWithPRetry (p-retry 7)', () => {
 
   it("aborts the vendor's Retry-After wait with the signal given to p-retry (default timer)", { timeout: 2000 }, async () => {
     const controller = new AbortController();
-    const { onFailedAttempt } = pRetryOptions((error) => normalizeError(error, { vendor: 'braze' }), { signal: controller.signal });
+    const { shouldRetry } = pRetryOptions({ vendor: 'braze', signal: controller.signal });
     const rateLimited = Object.assign(new Error('429'), { response: { status: 429, headers: { 'retry-after': '3600' }, data: {} } });
     const started = Date.now();
-    const waiting = onFailedAttempt({ error: rateLimited, attemptNumber: 1, retriesLeft: 2 });
+    const waiting = shouldRetry({ error: rateLimited, attemptNumber: 1, retriesLeft: 2, retriesConsumed: 0 });
     controller.abort(new Error('shutting down'));
     await expect(waiting).rejects.toThrow('shutting down');
     expect(Date.now() - started).toBeLessThan(1000);
@@ -257,7 +258,7 @@ describe('sendWithPRetry (p-retry 7)', () => {
 });
 
 describe('createAxiosClient (axios + axios-retry)', () => {
-  const client = (scenario: string, tag: string, sleep: (ms: number) => Promise<void>, vendorName = 'braze') => createAxiosClient(url(scenario, tag), { vendor: vendorName, retries: 2, sleep });
+  const client = (scenario: string, tag: string, sleep: (ms: number) => Promise<void>, vendorName = 'braze') => createAxiosClient(url(scenario, tag), { vendor: vendorName, maxRetries: 2, sleep });
 
   it('retryDelay(retryCount, error) gives the Braze Retry-After (1000 ms); the retry gets the 201', async () => {
     const { sleep, waits } = fakeSleep();
@@ -306,7 +307,7 @@ describe('createAxiosClient (axios + axios-retry)', () => {
 });
 
 describe('createKyClient (ky 1)', () => {
-  const client = (scenario: string, tag: string, sleep: (ms: number) => Promise<void>, vendorName = 'braze') => createKyClient(url(scenario, tag), { vendor: vendorName, limit: 2, sleep });
+  const client = (scenario: string, tag: string, sleep: (ms: number) => Promise<void>, vendorName = 'braze') => createKyClient(url(scenario, tag), { vendor: vendorName, maxRetries: 2, sleep });
 
   it('afterResponse throws the VendorError, ky retries it and beforeRetry waits the Retry-After', async () => {
     const { sleep, waits } = fakeSleep();
@@ -367,7 +368,7 @@ describe('createGotClient (got 14, retry.calculateDelay)', () => {
 
   // Retry-After capped at 30 ms and a deterministic 10 ms first backoff keep the real waits short.
   const client = (scenario: string, tag: string, vendorName = 'braze') =>
-    createGotClient(url(scenario, tag), { vendor: vendorName, limit: 2, maxRetryAfterMs: 30, backoff: { baseMs: 20, random: () => 0.5 } });
+    createGotClient(url(scenario, tag), { vendor: vendorName, maxRetries: 2, maxRetryAfterMs: 30, backoff: { baseMs: 20, random: () => 0.5 } });
 
   it('waits the Braze Retry-After (1 s, capped by maxRetryAfterMs to 30 ms), then returns the 201', async () => {
     await expect(client('braze-rate-limit', 'got').post('users/track', { json: { attributes: [] } }).json()).resolves.toEqual({ message: 'success' });

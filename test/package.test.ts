@@ -44,24 +44,32 @@ describe('npm package', () => {
     expect(messages.map((message) => `${message.type} ${message.code} ${message.path.join('.')}`)).toEqual([]);
   });
 
-  it('has correct types for ESM, CJS, node16 and bundler resolution (arethetypeswrong)', () => {
+  it('has correct types for every resolution, legacy node10 included (arethetypeswrong, strict profile)', () => {
     const cli = join(root, 'node_modules/@arethetypeswrong/cli/dist/index.js');
     let output: string;
     try {
-      output = execFileSync(process.execPath, [cli, '--pack', '.', '--profile', 'node16', '--format', 'json'], { cwd: root, encoding: 'utf8' });
+      output = execFileSync(process.execPath, [cli, '--pack', '.', '--profile', 'strict', '--format', 'json'], { cwd: root, encoding: 'utf8' });
     } catch (error) {
       output = (error as { stdout: string }).stdout;
     }
     const report = JSON.parse(output) as { analysis: { problems: { kind: string; entrypoint: string; resolutionKind?: string }[] } };
-    const problems = report.analysis.problems.filter((problem) => problem.resolutionKind !== 'node10');
-    expect(problems).toEqual([]);
+    // `typesVersions` in package.json maps the per-vendor subpaths for `moduleResolution: node`.
+    expect(report.analysis.problems).toEqual([]);
   });
 
   it('publishes the built code, catalogs, schema and fixtures, and no sources or tests', () => {
     const files = packedFiles();
-    for (const expected of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/braze.js', 'dist/cli.js', 'catalog/braze.json', 'catalog/generic.json', 'catalog/schema.json', 'test/fixtures/README.md', 'CATALOG.md', 'docs/catalog-format.md'])
+    for (const expected of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/braze.js', 'dist/cli.js', 'catalog/braze.json', 'catalog/generic.json', 'catalog/schema.json', 'schema/classification.schema.json', 'test/fixtures/README.md', 'CATALOG.md', 'docs/catalog-format.md'])
       expect(files).toContain(expected);
     expect(files.filter((file) => file.startsWith('src/') || file.endsWith('.test.ts'))).toEqual([]);
+  });
+
+  it('every relative link in the README resolves to a file the package ships', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const targets = [...readme.matchAll(/\]\(([^)\s]+)\)/g)].map((match) => match[1]!).filter((target) => !/^[a-z]+:/.test(target) && !target.startsWith('#'));
+    expect(targets.length).toBeGreaterThan(0);
+    const files = packedFiles();
+    expect(targets.filter((target) => !files.includes(target.split('#')[0]!))).toEqual([]);
   });
 
   it('works from CommonJS require and from ESM import', () => {
@@ -69,6 +77,16 @@ describe('npm package', () => {
     const cjs = execFileSync(process.execPath, ['-e', `console.log(require('./dist/index.cjs').classify(${input}).error.id)`], { cwd: root, encoding: 'utf8' });
     const esm = execFileSync(process.execPath, ['--input-type=module', '-e', `import { classify } from './dist/braze.js'; console.log(classify(${input}).error.id)`], { cwd: root, encoding: 'utf8' });
     expect([cjs.trim(), esm.trim()]).toEqual(['braze.invalid_campaign_id', 'braze.invalid_campaign_id']);
+  });
+
+  it('vendor-errors/stream gives a Node Transform from both builds; the main entry imports no Node built-in', () => {
+    const line = JSON.stringify(JSON.stringify({ response: { vendor: 'braze', status: 400, body: { message: 'Invalid Campaign ID' } } }));
+    const use = (load: string) =>
+      `${load}; const t = classifyTransform({ mode: 'line', at: 'response' }); t.on('data', (c) => process.stdout.write(JSON.parse(String(c)).error.id)); t.end(${line});`;
+    const cjs = execFileSync(process.execPath, ['-e', use(`const { classifyTransform } = require('./dist/stream.cjs')`)], { cwd: root, encoding: 'utf8' });
+    const esm = execFileSync(process.execPath, ['--input-type=module', '-e', use(`import { classifyTransform } from './dist/stream.js'`)], { cwd: root, encoding: 'utf8' });
+    expect([cjs, esm]).toEqual(['braze.invalid_campaign_id', 'braze.invalid_campaign_id']);
+    for (const file of ['index.js', 'index.cjs']) expect(readFileSync(join(root, 'dist', file), 'utf8')).not.toMatch(/(?:from\s*|require\()["'](?:node:)?(?:stream|string_decoder)["']/);
   });
 
   it('resolves its own subpaths and catalog JSON by package name', () => {
@@ -82,6 +100,36 @@ describe('npm package', () => {
     ].join('\n');
     const output = execFileSync(process.execPath, ['-e', script], { cwd: dir, encoding: 'utf8' });
     expect(output.trim()).toBe('sinch.syntax_invalid_json sinch');
+  });
+});
+
+describe('built code', () => {
+  it("keeps VendorError's class name through minification, in both builds (loggers print constructor.name)", () => {
+    const script = (load: string) => `${load}; const e = new VendorError(classify({ status: 503 })); process.stdout.write([VendorError.name, e.constructor.name, e.name].join())`;
+    const esm = execFileSync(process.execPath, ['--input-type=module', '-e', script(`import { VendorError, classify } from './dist/index.js'`)], { cwd: root, encoding: 'utf8' });
+    const cjs = execFileSync(process.execPath, ['-e', script(`const { VendorError, classify } = require('./dist/index.cjs')`)], { cwd: root, encoding: 'utf8' });
+    expect([esm, cjs]).toEqual(['VendorError,VendorError,VendorError', 'VendorError,VendorError,VendorError']);
+  });
+
+  it('ships no source maps (they would point at sources the package does not ship)', () => {
+    const files = packedFiles();
+    expect(files.filter((file) => file.endsWith('.map'))).toEqual([]);
+    for (const file of files.filter((name) => /^dist\/.*\.c?js$/.test(name))) expect(readFileSync(join(root, file), 'utf8')).not.toContain('sourceMappingURL');
+  });
+
+  it('a bundle of the helpers alone (isVendorError, shouldRetry, retryDelay, throwIfError) carries no catalog', async () => {
+    const result = await build({
+      stdin: { contents: `export { isVendorError, shouldRetry, retryDelay, throwIfError } from ${JSON.stringify(join(root, 'dist/index.js'))};`, resolveDir: root, loader: 'js' },
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      platform: 'neutral',
+      write: false,
+      logLevel: 'silent',
+    });
+    const text = result.outputFiles[0]!.text;
+    // Catalog data: ids, and the `$schema` member every catalog file starts with.
+    for (const marker of ['braze.invalid_campaign_id', 'http.503', 'sinch.syntax', 'spotzee.validation', '"$schema":"./schema.json"']) expect(text).not.toContain(marker);
   });
 });
 

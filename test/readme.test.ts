@@ -34,6 +34,20 @@ describe('README', () => {
   });
 });
 
+describe('README log pipeline', () => {
+  it('the --at / --keep example prints the documented line', () => {
+    const example = block('## From a logging pipeline', 'sh');
+    const shown = block('`--keep` copies correlation', 'sh');
+    expect(example).toContain('vendor-errors classify');
+    const input = /echo '([^']+)'/.exec(shown)?.[1];
+    const flags = /classify (.+)$/m.exec(shown.split('\n')[1] ?? '')?.[1]?.split(' ') ?? [];
+    const expected = shown.split('\n').at(-1);
+    const output = execFileSync(process.execPath, [join(root, 'dist/cli.js'), 'classify', ...flags], { input: `${input}\n`, encoding: 'utf8' });
+    expect(flags).toContain('--at');
+    expect(output.trim()).toBe(expected);
+  });
+});
+
 describe('README retry advice', () => {
   it('Spotzee POST without an Idempotency-Key is not retryable, with one it is', async () => {
     const { classify } = await import('../src/index.js');

@@ -1,6 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { classify, normalizeError } from '../src/create-classifier.js';
-import { axiosRetryOptions, pRetryOptions, rethrowForPRetry, retryDelay, shouldRetry } from '../src/retry.js';
+import { axiosRetryOptions } from '../src/axios-retry-options.js';
+import { gotRetryOptions } from '../src/got-retry-options.js';
+import { kyRetryOptions } from '../src/ky-retry-options.js';
+import { pRetryOptions } from '../src/p-retry-options.js';
+import { rethrowForPRetry, retryDelay, shouldRetry } from '../src/retry.js';
 import { toVendorError, VendorError } from '../src/vendor-error.js';
 import type { Classification, ErrorClassification } from '../src/types.js';
 import * as braze from '../src/generated/vendors/braze.js';
@@ -109,66 +113,75 @@ describe('retryDelay', () => {
 });
 
 describe('pRetryOptions', () => {
-  it('reads the error from a p-retry v7 context', () => {
-    const { shouldRetry: decide } = pRetryOptions();
-    expect(decide({ error: refused, attemptNumber: 1, retriesLeft: 3 })).toBe(true);
-    expect(decide({ error: new Error('Invalid Campaign ID'), attemptNumber: 1, retriesLeft: 3 })).toBe(false);
+  const noWait = { sleep: async () => {} };
+
+  it("turns p-retry's own backoff off (the wait happens once, in shouldRetry)", () => {
+    expect(pRetryOptions()).toMatchObject({ retries: 3, minTimeout: 0 });
+    expect(pRetryOptions({ maxRetries: 5 }).retries).toBe(5);
   });
 
-  it('reads a p-retry v6 decorated error directly', () => {
-    const { shouldRetry: decide } = pRetryOptions();
-    expect(decide(Object.assign(refused, { attemptNumber: 1, retriesLeft: 3 }))).toBe(true);
+  it('reads the error from a p-retry v7/v9 context', async () => {
+    const { shouldRetry: decide } = pRetryOptions(noWait);
+    await expect(decide({ error: refused, attemptNumber: 1, retriesLeft: 3, retriesConsumed: 0 })).resolves.toBe(true);
+    await expect(decide({ error: new Error('Invalid Campaign ID'), attemptNumber: 1, retriesLeft: 3, retriesConsumed: 0 })).resolves.toBe(false);
   });
 
-  it('uses the classification of a thrown VendorError as is', () => {
+  it('reads a p-retry v6 decorated error directly', async () => {
+    const { shouldRetry: decide } = pRetryOptions(noWait);
+    await expect(decide(Object.assign(refused, { attemptNumber: 1, retriesLeft: 3 }))).resolves.toBe(true);
+  });
+
+  it('uses the classification of a thrown VendorError as is', async () => {
     const classifyThrown = vi.fn(normalizeError);
-    const { shouldRetry: decide } = pRetryOptions(classifyThrown);
-    expect(decide({ error: toVendorError(failed(invalidCampaign)), attemptNumber: 1, retriesLeft: 3 })).toBe(false);
-    expect(decide({ error: new VendorError(failed(rateLimited)), attemptNumber: 1, retriesLeft: 3 })).toBe(true);
+    const { shouldRetry: decide } = pRetryOptions({ classifyThrown, ...noWait });
+    await expect(decide({ error: toVendorError(failed(invalidCampaign)), attemptNumber: 1, retriesLeft: 3 })).resolves.toBe(false);
+    await expect(decide({ error: new VendorError(failed(rateLimited)), attemptNumber: 1, retriesLeft: 3 })).resolves.toBe(true);
     expect(classifyThrown).not.toHaveBeenCalled();
   });
 
-  it('classifies each thrown object once across hooks', async () => {
+  it('classifies each thrown object once', async () => {
     const classifyThrown = vi.fn(normalizeError);
-    const options = pRetryOptions(classifyThrown);
-    const context = { error: refused, attemptNumber: 1, retriesLeft: 3 };
-    await options.onFailedAttempt(context);
-    options.shouldRetry(context);
+    const options = pRetryOptions({ classifyThrown, ...noWait });
+    const context = { error: refused, attemptNumber: 1, retriesLeft: 3, retriesConsumed: 0 };
+    await options.shouldRetry(context);
+    await options.shouldRetry(context);
     expect(classifyThrown).toHaveBeenCalledTimes(1);
   });
 
-  it('accepts a per-vendor normalizeError', () => {
-    const { shouldRetry: decide } = pRetryOptions(braze.normalizeError);
-    expect(decide({ error: axiosError(500, {}, {}), attemptNumber: 1, retriesLeft: 1 })).toBe(true);
+  it('classifies with the vendor given (a Spotzee POST without Idempotency-Key is not retried)', async () => {
+    const error = Object.assign(axiosError(503, {}, {}), { config: { url: 'http://127.0.0.1/contacts', method: 'post', headers: {} } });
+    await expect(pRetryOptions({ vendor: 'spotzee', ...noWait }).shouldRetry({ error, retriesConsumed: 0 })).resolves.toBe(false);
+    await expect(pRetryOptions({ vendor: 'braze', ...noWait }).shouldRetry({ error, retriesConsumed: 0 })).resolves.toBe(true);
   });
 
-  it("waits the vendor's retryAfterMs in onFailedAttempt while retries remain", async () => {
+  it('accepts a per-vendor normalizeError', async () => {
+    const { shouldRetry: decide } = pRetryOptions({ classifyThrown: braze.normalizeError, ...noWait });
+    await expect(decide({ error: axiosError(500, {}, {}), attemptNumber: 1, retriesLeft: 1 })).resolves.toBe(true);
+  });
+
+  it("waits the vendor's retryAfterMs (and only it) before answering true", async () => {
     vi.useFakeTimers();
     try {
-      const { onFailedAttempt } = pRetryOptions();
+      const { shouldRetry: decide } = pRetryOptions();
       const error = axiosError(429, { 'retry-after': '3' }, {});
-      let done = false;
-      const waiting = onFailedAttempt({ error, attemptNumber: 1, retriesLeft: 2 }).then(() => (done = true));
+      let answer: boolean | undefined;
+      const waiting = decide({ error, attemptNumber: 1, retriesLeft: 2, retriesConsumed: 0 }).then((value) => (answer = value));
       await vi.advanceTimersByTimeAsync(2999);
-      expect(done).toBe(false);
+      expect(answer).toBeUndefined();
       await vi.advanceTimersByTimeAsync(1);
       await waiting;
-      expect(done).toBe(true);
+      expect(answer).toBe(true);
     } finally {
       vi.useRealTimers();
     }
   });
 
-  it('does not wait when no retries remain or there is no hint', async () => {
-    vi.useFakeTimers();
-    try {
-      const { onFailedAttempt } = pRetryOptions();
-      await onFailedAttempt({ error: axiosError(429, { 'retry-after': '3' }, {}), attemptNumber: 3, retriesLeft: 0 });
-      await onFailedAttempt({ error: refused, attemptNumber: 1, retriesLeft: 2 });
-      expect(vi.getTimerCount()).toBe(0);
-    } finally {
-      vi.useRealTimers();
-    }
+  it('waits full-jitter backoff from retriesConsumed without a hint, and nothing for an error it does not retry', async () => {
+    const waits: number[] = [];
+    const { shouldRetry: decide } = pRetryOptions({ baseMs: 100, random: () => 0.5, sleep: async (ms) => void waits.push(ms) });
+    await decide({ error: refused, attemptNumber: 3, retriesLeft: 1, retriesConsumed: 2 });
+    await decide({ error: axiosError(400, {}, { message: 'Invalid Campaign ID' }), retriesConsumed: 0 });
+    expect(waits).toEqual([200]);
   });
 });
 
@@ -232,8 +245,12 @@ describe('axiosRetryOptions', () => {
 
   it('defaults to 3 retries and accepts another count', () => {
     expect(axiosRetryOptions().retries).toBe(3);
-    expect(axiosRetryOptions({ retries: 5 }).retries).toBe(5);
-    expect(axiosRetryOptions({ retries: -1 }).retries).toBe(3);
+    expect(axiosRetryOptions({ maxRetries: 5 }).retries).toBe(5);
+    expect(axiosRetryOptions({ maxRetries: -1 }).retries).toBe(3);
+  });
+
+  it("gives every retry the whole axios timeout, so a vendor's wait longer than it is still retried", () => {
+    expect(axiosRetryOptions().shouldResetTimeout).toBe(true);
   });
 
   it('uses the Idempotency-Key of the axios request config (Spotzee)', () => {
@@ -244,5 +261,88 @@ describe('axiosRetryOptions', () => {
     const options = axiosRetryOptions();
     expect(options.retryCondition(withoutKey)).toBe(false);
     expect(options.retryCondition(withKey)).toBe(true);
+  });
+});
+
+describe('gotRetryOptions', () => {
+  /** A got HTTPError as got builds it (duck-typed): the response has statusCode, headers and the parsed body. */
+  const gotError = (statusCode: number, headers: Record<string, string>, body: unknown, method = 'POST', requestHeaders: Record<string, string> = {}) =>
+    Object.assign(new Error(`Response code ${statusCode}`), { name: 'HTTPError', code: 'ERR_NON_2XX_3XX_RESPONSE', response: { statusCode, headers, body }, options: { url: new URL(BRAZE_URL), method, headers: requestHeaders } });
+
+  it("turns got 16's enforceRetryRules off and allows every method: the classification decides", () => {
+    const options = gotRetryOptions({ maxRetries: 2 });
+    expect(options).toMatchObject({ limit: 2, enforceRetryRules: false });
+    expect(options.methods).toEqual(expect.arrayContaining(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']));
+  });
+
+  it('answers the Retry-After in milliseconds, 0 (stop) for a non-retryable error, and 0 past the limit', () => {
+    const options = gotRetryOptions({ maxRetries: 2 });
+    expect(options.calculateDelay({ attemptCount: 1, error: gotError(429, { 'retry-after': '2' }, { message: 'Rate limit exceeded' }) })).toBe(2000);
+    expect(options.calculateDelay({ attemptCount: 1, error: gotError(400, {}, { message: 'Invalid Campaign ID' }) })).toBe(0);
+    expect(options.calculateDelay({ attemptCount: 3, error: gotError(500, {}, {}) })).toBe(0);
+  });
+
+  it('answers 1 ms for `Retry-After: 0`, since got reads 0 as "do not retry"', () => {
+    expect(gotRetryOptions().calculateDelay({ attemptCount: 1, error: gotError(429, { 'retry-after': '0' }, {}) })).toBe(1);
+  });
+
+  it('reads the Idempotency-Key from the got options (Spotzee)', () => {
+    const options = gotRetryOptions({ vendor: 'spotzee', baseMs: 100, random: () => 0.5 });
+    expect(options.calculateDelay({ attemptCount: 1, error: gotError(503, {}, {}, 'POST') })).toBe(0);
+    expect(options.calculateDelay({ attemptCount: 1, error: gotError(503, {}, {}, 'POST', { 'idempotency-key': 'k' }) })).toBe(50);
+  });
+});
+
+describe('kyRetryOptions', () => {
+  const kyHttpError = (status: number, data: unknown, method = 'POST') =>
+    Object.assign(new Error(`Request failed with status code ${status}`), {
+      name: 'HTTPError',
+      response: new Response(null, { status }),
+      request: new Request(BRAZE_URL, { method }),
+      options: { method },
+      data,
+    });
+
+  it("sets ky's own delay to 0, allows every method, and answers shouldRetry with exact booleans", () => {
+    const { retry } = kyRetryOptions({ maxRetries: 4 });
+    expect(retry.limit).toBe(4);
+    expect(retry.delay(1)).toBe(0);
+    expect(retry.methods).toEqual(expect.arrayContaining(['get', 'post', 'put', 'patch', 'delete']));
+    expect(retry.shouldRetry({ error: kyHttpError(500, {}), retryCount: 1 })).toBe(true);
+    expect(retry.shouldRetry({ error: kyHttpError(400, { message: 'Invalid Campaign ID' }), retryCount: 1 })).toBe(false);
+  });
+
+  it('ky 1: afterResponse(request, options, response) throws the VendorError read from the body', async () => {
+    const [afterResponse] = kyRetryOptions({ vendor: 'braze' }).hooks.afterResponse;
+    const response = new Response('{"message":"Invalid Campaign ID"}', { status: 400, headers: { 'content-type': 'application/json' } });
+    const thrown = await afterResponse!(new Request(BRAZE_URL, { method: 'POST' }), {}, response, { retryCount: 0 }).catch((error: unknown) => error);
+    expect(thrown).toBeInstanceOf(VendorError);
+    expect((thrown as VendorError).id).toBe('braze.invalid_campaign_id');
+  });
+
+  it('ky 2: afterResponse({ response }) leaves an error status to ky (an error thrown there is fatal in ky 2)', async () => {
+    const [afterResponse] = kyRetryOptions({ vendor: 'braze' }).hooks.afterResponse;
+    const response = new Response('{}', { status: 503 });
+    await expect(afterResponse!({ request: new Request(BRAZE_URL), options: {}, response, retryCount: 0 })).resolves.toBeUndefined();
+  });
+
+  it('beforeError: ky 2 gets a VendorError for an HTTPError with the parsed body; ky 1 gets its error back', () => {
+    const [beforeError] = kyRetryOptions({ vendor: 'braze' }).hooks.beforeError;
+    const error = kyHttpError(400, { message: 'Invalid Campaign ID' });
+    const replaced = beforeError!({ error, request: error.request, options: {}, retryCount: 0 });
+    expect(replaced).toBeInstanceOf(VendorError);
+    expect((replaced as VendorError).id).toBe('braze.invalid_campaign_id');
+    expect((replaced as VendorError).cause).toBe(error);
+    const network = new TypeError('fetch failed');
+    expect(beforeError!({ error: network })).toBeUndefined();
+    expect(beforeError!(network, { retryCount: 0 })).toBe(network);
+  });
+
+  it("beforeRetry waits the vendor's hint, else the backoff for the retry count", async () => {
+    const waits: number[] = [];
+    const { beforeRetry } = kyRetryOptions({ baseMs: 100, random: () => 0.5, sleep: async (ms) => void waits.push(ms) }).hooks;
+    await beforeRetry[0]!({ error: new VendorError(failed(rateLimited)), retryCount: 1 });
+    await beforeRetry[0]!({ error: refused, retryCount: 2 });
+    expect(waits).toEqual([3000, 100]);
   });
 });

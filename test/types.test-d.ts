@@ -42,6 +42,31 @@ describe('classify', () => {
   });
 });
 
+describe('classify input', () => {
+  it('checks an object literal against RawResponse: a misspelt member fails to compile', () => {
+    // @ts-expect-error `statuss` is not a RawResponse member
+    classify({ statuss: 400 });
+    // @ts-expect-error the per-vendor entries check it the same way
+    brazeClassify({ vendor: 'braze', status: 400, bdy: '{}' });
+    // @ts-expect-error a status is a number
+    classify({ status: true });
+    expectTypeOf(classify({ status: 400, headers: { 'retry-after': '3' }, body: '{}', url: 'https://rest.iad-01.braze.com', request: { method: 'POST' } })).toEqualTypeOf<Classification>();
+  });
+
+  it('still takes what the caller cannot type: unknown, any, parsed JSON, a variable with more members, primitives', () => {
+    const parsed: unknown = JSON.parse('{"status":400}');
+    const line = JSON.parse('{}') as Record<string, unknown>;
+    const logged = { status: 503, trace_id: 'x' };
+    expectTypeOf(classify(parsed)).toEqualTypeOf<Classification>();
+    expectTypeOf(classify(parsed as any)).toEqualTypeOf<Classification>();
+    expectTypeOf(classify(line)).toEqualTypeOf<Classification>();
+    expectTypeOf(classify(logged)).toEqualTypeOf<Classification>();
+    expectTypeOf(classify('<html>502</html>')).toEqualTypeOf<Classification>();
+    expectTypeOf(classify({ status: '503' })).toEqualTypeOf<Classification>();
+    expectTypeOf(brazeClassify(parsed)).toEqualTypeOf<Classification<BrazeResultId>>();
+  });
+});
+
 describe('error ids', () => {
   it('accept every known literal and any string (forward-compatible)', () => {
     expectTypeOf<KnownErrorId>().toMatchTypeOf<ErrorId>();

@@ -1,12 +1,12 @@
-// axios + axios-retry + vendor-errors: retryCondition and retryDelay(retryCount, error) from the classification.
+// axios + axios-retry + vendor-errors: axiosRetryOptions decides and waits from the classification.
 import axios, { type AxiosInstance } from 'axios';
 import axiosRetry from 'axios-retry';
-import { axiosRetryOptions, normalizeError } from '../../src/index.js';
+import { axiosRetryOptions } from '../../src/index.js';
 
 /** An axios instance whose failures are retried when, and as late as, the vendor's error says. */
-export function createAxiosClient(baseURL: string, { vendor = 'braze', retries = 3, sleep }: { vendor?: string; retries?: number; sleep?: (ms: number) => Promise<void> } = {}): AxiosInstance {
+export function createAxiosClient(baseURL: string, { vendor = 'braze', maxRetries = 3, sleep }: { vendor?: string; maxRetries?: number; sleep?: (ms: number) => Promise<void> } = {}): AxiosInstance {
   const client = axios.create({ baseURL });
-  const options = axiosRetryOptions({ retries, classifyThrown: (error) => normalizeError(error, { vendor }) });
+  const options = axiosRetryOptions({ vendor, maxRetries });
   axiosRetry(
     client,
     sleep === undefined

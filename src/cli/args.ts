@@ -4,6 +4,7 @@
  * same way and exits with code 2.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseDotPath } from '../log-record.js';
 import { UsageError } from './usage-error.js';
 
 /** The option table of one command, in `util.parseArgs` form. */
@@ -68,4 +69,13 @@ export function positiveIntegerOption(command: string, values: OptionValues, nam
   if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(value) || value <= 0)
     throw new UsageError(`${command}: --${name} needs a positive integer (got '${raw}')`);
   return value;
+}
+
+/** A dotted member path option (`--at http.response`) as segments, or undefined when not given; a malformed path is a {@link UsageError}. */
+export function memberPathOption(command: string, values: OptionValues, name: string): string[] | undefined {
+  const raw = stringOption(values, name);
+  if (raw === undefined) return undefined;
+  const segments = parseDotPath(raw);
+  if (segments === undefined) throw new UsageError(`${command}: --${name}: '${raw}' is not a dotted member path (e.g. response or http.response)`);
+  return segments;
 }

@@ -6,17 +6,22 @@
 import type { Classifier, ClassifyOptions } from '../index.js';
 import { classifyLine, type LineResult } from './classify-line.js';
 import type { Line } from './ndjson.js';
-import { pickFields, type FieldPath } from './pick-fields.js';
+import { flatRecord, type FlatFormat } from './flat-formats.js';
+import { keptFields, keptValue, parseFieldList, pickFields, valueAt, type FieldPath } from './pick-fields.js';
 import { createResultTable } from './result-table.js';
 
 /** How lines are classified and rendered. */
 export interface RenderConfig {
-  /** `ndjson` (one JSON value per line) or `table` (aligned rows for people). */
-  format: 'ndjson' | 'table';
-  /** `--fields`, already parsed; undefined for whole results. */
+  /** `ndjson` (one JSON value per line), `table` (aligned rows for people), or a flat format for log tools. */
+  format: 'ndjson' | 'table' | FlatFormat;
+  /** `--fields`, already parsed; undefined for whole results (ndjson) or the default columns. */
   fields: readonly FieldPath[] | undefined;
   /** `--vendor`, normalized; undefined to use each line's own. */
   vendor: string | undefined;
+  /** `--keep`: members of the input line copied into each output line, before the result. */
+  keep?: readonly FieldPath[] | undefined;
+  /** `--at`: the member holding the response or thrown error, as segments; undefined for the line itself. */
+  at?: readonly string[] | undefined;
 }
 
 /** The output of one batch and what it counted. */
@@ -32,15 +37,44 @@ export interface BatchOutput {
 /** Renders one line's result (JSON or a table row). */
 export type LineRenderer = (line: LineResult, lineNumber: number) => string;
 
-/** The renderer for `config`: compact JSON of the result (or its picked fields), or a table row. */
+/** The result members a flat format prints when `--fields` is not given (documented in the help). */
+export const FLAT_DEFAULT_FIELDS: readonly FieldPath[] = parseFieldList(
+  'classify',
+  'outcome,vendor,status,error.id,error.category,error.retryable,error.retryAfterMs,error.code,error.message,requestId',
+);
+
+/** The columns of a flat format: the line number, the kept members, the result's fields, and the reason a line was invalid. */
+export function flatColumns(config: Pick<RenderConfig, 'fields' | 'keep'>): string[] {
+  const fields = config.fields ?? FLAT_DEFAULT_FIELDS;
+  return ['line', ...(config.keep ?? []).map((field) => field.name), ...fields.map((field) => field.name), 'invalid'];
+}
+
+function flatRenderer(format: FlatFormat, config: RenderConfig): LineRenderer {
+  const columns = flatColumns(config);
+  const keep = config.keep ?? [];
+  const fields = config.fields ?? FLAT_DEFAULT_FIELDS;
+  return (line, lineNumber) => {
+    const values: unknown[] = [lineNumber];
+    for (const field of keep) values.push(keptValue(line.record, field));
+    for (const field of fields) values.push(line.ok ? valueAt(line.result, field.segments) : null);
+    values.push(line.ok ? null : line.invalid.invalid);
+    return flatRecord(format, columns, values);
+  };
+}
+
+/** The renderer for `config`: compact JSON of the result (or its picked fields), a table row, or a flat record. */
 export function createLineRenderer(config: RenderConfig): LineRenderer {
   if (config.format === 'table') {
-    const table = createResultTable(config.fields);
+    const table = createResultTable(config.fields, config.keep);
     return (line, lineNumber) => table.row(line, lineNumber);
   }
+  if (config.format !== 'ndjson') return flatRenderer(config.format, config);
   const fields = config.fields;
-  if (fields === undefined) return (line) => JSON.stringify(line.ok ? line.result : line.invalid);
-  return (line) => JSON.stringify(line.ok ? pickFields(line.result, fields) : line.invalid);
+  const keep = config.keep;
+  const body = (line: LineResult): unknown => (line.ok ? (fields === undefined ? line.result : pickFields(line.result, fields)) : line.invalid);
+  if (keep === undefined || keep.length === 0) return (line) => JSON.stringify(body(line));
+  // Kept members first, then the result's: a pipeline reads its correlation ids at the front of every line.
+  return (line) => JSON.stringify(Object.assign(keptFields(line.record, keep), body(line)));
 }
 
 /** Creates the batch function over `classifier`. */
@@ -53,7 +87,7 @@ export function createBatchClassifier(classifier: Classifier, config: RenderConf
     const outcomes: Record<string, number> = {};
     for (let i = 0; i < lines.length; i++) {
       const lineNumber = firstLine + i;
-      const result = classifyLine(classifier, lines[i]!, lineNumber, options);
+      const result = classifyLine(classifier, lines[i]!, lineNumber, options, config.at);
       if (result.ok) outcomes[result.result.outcome] = (outcomes[result.result.outcome] ?? 0) + 1;
       else invalid++;
       text += render(result, lineNumber);

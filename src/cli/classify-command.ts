@@ -1,7 +1,8 @@
 /**
- * `vendor-errors classify`: NDJSON in, one JSON result per input line out, in order,
- * streaming. Line N of the output always answers line N of the input (invalid lines get
- * `{"line": N, "invalid": reason}`), so a pipeline can zip the two files.
+ * `vendor-errors classify`: NDJSON in, one result per input line out (JSON, or a csv,
+ * tsv, logfmt or table row), in order, streaming. Line N of the output always answers
+ * line N of the input (invalid lines get `{"line": N, "invalid": reason}`; csv and tsv
+ * add a header row first), so a pipeline can zip the two files.
  *
  * Memory stays constant: lines are read in chunks, output is batched into ~64 KB writes,
  * and reading pauses while stdout is backed up.
@@ -11,9 +12,10 @@
  * each worker's own heap pushed peak RSS past the 150 MB budget.
  */
 import { OUTCOMES } from '../index.js';
-import { flag, parseCommandArgs, positionalsUpTo, positiveIntegerOption, stringOption, type OptionSpec, wroteHelp } from './args.js';
+import { flag, memberPathOption, parseCommandArgs, positionalsUpTo, positiveIntegerOption, stringOption, type OptionSpec, wroteHelp } from './args.js';
 import { createBatchedWriter } from './batched-writer.js';
-import { createBatchClassifier, type BatchOutput, type RenderConfig } from './classify-batch.js';
+import { createBatchClassifier, FLAT_DEFAULT_FIELDS, flatColumns, type BatchOutput, type RenderConfig } from './classify-batch.js';
+import { flatHeader } from './flat-formats.js';
 import { loadCatalogSet } from './catalog-set.js';
 import { EXIT_OK, EXIT_PROBLEMS } from './exit-codes.js';
 import { CLASSIFY_HELP } from './help.js';
@@ -21,7 +23,7 @@ import { openInput } from './input.js';
 import type { CliIo } from './io.js';
 import { checkVendor, makeClassifier } from './make-classifier.js';
 import { DEFAULT_MAX_LINE_BYTES, readLineBatches } from './ndjson.js';
-import { parseFieldList } from './pick-fields.js';
+import { parseFieldList, type FieldPath } from './pick-fields.js';
 import { createProgress } from './progress.js';
 import { createResultTable } from './result-table.js';
 import { UsageError } from './usage-error.js';
@@ -30,6 +32,8 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   vendor: { type: 'string' },
   fields: { type: 'string' },
+  at: { type: 'string' },
+  keep: { type: 'string' },
   summary: { type: 'boolean' },
   strict: { type: 'boolean' },
   format: { type: 'string' },
@@ -38,13 +42,23 @@ const OPTIONS = {
   'max-line-bytes': { type: 'string' },
 } as const satisfies OptionSpec;
 
-const FORMATS = ['ndjson', 'table'] as const;
+const FORMATS = ['ndjson', 'table', 'csv', 'tsv', 'logfmt'] as const;
 
 function formatOption(value: string | undefined): RenderConfig['format'] {
   if (value === undefined) return 'ndjson';
   const format = FORMATS.find((name) => name === value);
-  if (format === undefined) throw new UsageError(`classify: --format must be ndjson or table (got '${value}')`);
+  if (format === undefined) throw new UsageError(`classify: --format must be one of ${FORMATS.join(', ')} (got '${value}')`);
   return format;
+}
+
+/** Members of a whole result and of an invalid line's output, which a kept member must not overwrite. */
+const OUTPUT_MEMBERS = ['outcome', 'vendor', 'status', 'error', 'minor', 'requestId', 'truncated', 'line', 'invalid'];
+
+/** A `--keep` name that is also an output member would overwrite it (or be overwritten): a usage error. */
+function checkKeep(keep: readonly FieldPath[], fields: readonly FieldPath[] | undefined): void {
+  const taken = new Set([...(fields === undefined ? OUTPUT_MEMBERS : ['line', 'invalid', ...fields.map((field) => field.name)])]);
+  const clash = keep.find((field) => taken.has(field.name));
+  if (clash !== undefined) throw new UsageError(`classify: --keep: '${clash.name}' is also an output member; keep a more specific path (e.g. request.${clash.name})`);
 }
 
 /** Counts for `--summary` and `--strict`. */
@@ -69,6 +83,10 @@ export async function classifyCommand(argv: readonly string[], io: CliIo): Promi
   const format = formatOption(stringOption(values, 'format'));
   const fieldList = stringOption(values, 'fields');
   const fields = fieldList === undefined ? undefined : parseFieldList('classify', fieldList);
+  const keepList = stringOption(values, 'keep');
+  const keep = keepList === undefined ? undefined : parseFieldList('classify', keepList, 'keep');
+  if (keep !== undefined) checkKeep(keep, format === 'ndjson' ? fields : (fields ?? FLAT_DEFAULT_FIELDS));
+  const at = memberPathOption('classify', values, 'at');
   const maxLineBytes = positiveIntegerOption('classify', values, 'max-line-bytes', DEFAULT_MAX_LINE_BYTES);
   const redactPii = !flag(values, 'no-redact');
   const set = await loadCatalogSet('classify', stringOption(values, 'catalog'));
@@ -76,7 +94,7 @@ export async function classifyCommand(argv: readonly string[], io: CliIo): Promi
   const vendor = checkVendor('classify', classifier, stringOption(values, 'vendor'));
   const input = await openInput('classify', path, io.stdin);
 
-  const render: RenderConfig = { format, fields, vendor };
+  const render: RenderConfig = { format, fields, vendor, keep, at };
   const classifyBatch = createBatchClassifier(classifier, render);
   const writer = createBatchedWriter(io.stdout);
   const progress = createProgress(io.stderr, io.stdout, input.size);
@@ -88,7 +106,11 @@ export async function classifyCommand(argv: readonly string[], io: CliIo): Promi
     writer.text(output.text);
   };
 
-  if (format === 'table') writer.line(createResultTable(fields).header());
+  if (format === 'table') writer.line(createResultTable(fields, keep).header());
+  else if (format !== 'ndjson') {
+    const header = flatHeader(format, flatColumns(render));
+    if (header !== undefined) writer.line(header);
+  }
   for await (const batch of readLineBatches(input.stream, { maxLineBytes })) {
     if (batch.lines.length > 0) {
       const firstLine = counts.lines + 1;

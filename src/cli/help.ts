@@ -33,15 +33,23 @@ export const CLASSIFY_HELP = `Usage: vendor-errors classify [file|-] [options]
 
 Reads NDJSON from a file or stdin ('-', or no argument when piped): one input per line,
 either a response {"vendor","status","headers","body","url","request"} or a thrown error
-{"thrown": {"name","message","code","cause"}}. Writes exactly one JSON line per input
-line, in order. A line that is blank, not JSON or not an object yields
+{"thrown": {"name","message","code","cause"}}. A response needs at least one of status,
+headers or body. Writes exactly one result per input line, in order. A line that is
+blank, not JSON, not an object, or holds neither a response nor a thrown error yields
 {"line": N, "invalid": "<reason>"} and processing continues.
 
 Options:
+  --at <path>            read the input from this member of each line, e.g. response or
+                         http.response (dot path); the member is a response, a
+                         {"thrown": ...} object, or a thrown error itself (name, message, code)
+  --keep <a,b.c>         copy these members of each input line into its output line,
+                         before the result, e.g. ts,trace_id (missing ones are null; copied
+                         as they are but for credentials in URLs, so keep correlation ids,
+                         not headers)
   --vendor <name>        treat every line as this vendor's response
   --fields <a,b.c>       output only these dotted fields, e.g. outcome,error.id,error.category
                          (missing values are null; invalid lines are printed unchanged)
-  --format <ndjson|table>  output format (default ndjson); table is for people
+  --format <name>        ndjson (default), table (for people), csv, tsv or logfmt
   --summary              print counts to stderr at the end
   --strict               exit 1 when at least one line was invalid
   --no-redact            keep e-mail addresses and phone numbers in messages
@@ -51,6 +59,14 @@ Options:
   --max-line-bytes <n>   lines longer than n bytes are reported invalid without being
                          held in memory (default 16777216)
   -h, --help             show this help
+
+csv, tsv and logfmt columns: line, the --keep members, the --fields (default: outcome,
+vendor, status, error.id, error.category, error.retryable, error.retryAfterMs,
+error.code, error.message, requestId), then invalid (the reason, on invalid lines).
+csv and tsv start with a header row. Every record is one line: csv quotes as RFC 4180
+and writes line breaks as \\n, and prefixes ' to text starting with = + - @ (formula
+injection); tsv writes backslash, tab and line breaks as \\\\ \\t \\n \\r; logfmt quotes
+values with spaces or quotes and leaves null values out.
 
 ${EXIT_CODES}
 `;
@@ -67,6 +83,7 @@ are missing.
 Options:
   --json                 print the statistics as one JSON object
   --vendor <name>        treat every line as this vendor's response
+  --at <path>            read the input from this member of each line (as classify)
   --top <n>              how many unmatched message shapes to show (default 20)
   --catalog <dir>        also load the user catalogs (*.json) in dir
   --max-line-bytes <n>   lines longer than n bytes count as invalid (default 16777216)

@@ -3,6 +3,7 @@
  * one object keyed by the path as written, so log pipelines get a stable, flat record.
  * Missing values are `null` rather than absent: every output line has every column.
  */
+import { scrubUrlCredentials } from '../redact.js';
 import { UsageError } from './usage-error.js';
 
 /** A parsed `--fields` list: the path as written and its segments. */
@@ -13,13 +14,14 @@ export interface FieldPath {
   readonly segments: readonly string[];
 }
 
-const FIELD_PATTERN = /^[A-Za-z0-9_$-]+(\.[A-Za-z0-9_$-]+)*$/;
+// `@` for the members log shippers add (`@timestamp`).
+const FIELD_PATTERN = /^[A-Za-z0-9_$@-]+(\.[A-Za-z0-9_$@-]+)*$/;
 
-/** Parses a comma-separated `--fields` value; an empty or malformed path is a usage error. */
-export function parseFieldList(command: string, value: string): FieldPath[] {
+/** Parses a comma-separated `--fields` (or `--keep`) value; an empty or malformed path is a usage error. */
+export function parseFieldList(command: string, value: string, option = 'fields'): FieldPath[] {
   const names = value.split(',').map((name) => name.trim());
   return names.map((name) => {
-    if (!FIELD_PATTERN.test(name)) throw new UsageError(`${command}: --fields: '${name}' is not a dotted field path (e.g. error.id)`);
+    if (!FIELD_PATTERN.test(name)) throw new UsageError(`${command}: --${option}: '${name}' is not a dotted field path (e.g. ${option === 'fields' ? 'error.id' : 'trace_id'})`);
     return { name, segments: name.split('.') };
   });
 }
@@ -43,5 +45,22 @@ export function valueAt(value: unknown, segments: readonly string[]): unknown {
 export function pickFields(value: unknown, fields: readonly FieldPath[]): Record<string, unknown> {
   const out = Object.create(null) as Record<string, unknown>;
   for (const field of fields) out[field.name] = valueAt(value, field.segments);
+  return out;
+}
+
+/**
+ * The value of a `--keep` member of an input line: copied as it is, except that a string
+ * has credentials in URLs scrubbed, as the library does for messages (a kept `url` must not
+ * print `https://user:secret@host`). Null when absent.
+ */
+export function keptValue(record: unknown, field: FieldPath): unknown {
+  const value = valueAt(record, field.segments);
+  return typeof value === 'string' ? scrubUrlCredentials(value) : value;
+}
+
+/** The `--keep` members of an input line, keyed by the path as written (see {@link keptValue}). */
+export function keptFields(record: unknown, keep: readonly FieldPath[]): Record<string, unknown> {
+  const out = Object.create(null) as Record<string, unknown>;
+  for (const field of keep) out[field.name] = keptValue(record, field);
   return out;
 }

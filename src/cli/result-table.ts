@@ -5,7 +5,7 @@
  */
 import type { Classification, NormalizedError } from '../index.js';
 import type { LineResult } from './classify-line.js';
-import { valueAt, type FieldPath } from './pick-fields.js';
+import { keptValue, valueAt, type FieldPath } from './pick-fields.js';
 import { formatHeader, formatRow, type Column } from './table.js';
 
 /** Renders classify results as table rows. */
@@ -54,16 +54,25 @@ function cellText(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-/** Creates the table renderer, with the default columns or one column per `--fields` path. */
-export function createResultTable(fields: readonly FieldPath[] | undefined): ResultTable {
-  const columns: readonly Column[] =
-    fields === undefined ? DEFAULT_COLUMNS : [DEFAULT_COLUMNS[0]!, ...fields.map((field) => ({ header: field.name.toUpperCase(), width: Math.max(field.name.length, 24) }))];
+function pathColumn(field: FieldPath): Column {
+  return { header: field.name.toUpperCase(), width: Math.max(field.name.length, 24) };
+}
+
+/**
+ * Creates the table renderer, with the default columns or one column per `--fields` path;
+ * `--keep` members get a column each after LINE.
+ */
+export function createResultTable(fields: readonly FieldPath[] | undefined, keep: readonly FieldPath[] = []): ResultTable {
+  const [lineColumn, ...resultColumns] = fields === undefined ? DEFAULT_COLUMNS : [DEFAULT_COLUMNS[0]!, ...fields.map(pathColumn)];
+  const keptColumns = keep.map(pathColumn);
+  const columns: readonly Column[] = [lineColumn!, ...keptColumns, ...resultColumns];
+  const keptCells = (line: LineResult) => keep.map((field) => cellText(keptValue(line.record, field)));
   return {
     header: () => formatHeader(columns),
     row(line, lineNumber) {
-      if (!line.ok) return formatRow([columns[0]!, { header: '', width: 200 }], [String(lineNumber), `invalid: ${line.invalid.invalid}`]);
-      const cells = fields === undefined ? defaultCells(line.result, lineNumber) : [String(lineNumber), ...fields.map((field) => cellText(valueAt(line.result, field.segments)))];
-      return formatRow(columns, cells);
+      if (!line.ok) return formatRow([lineColumn!, ...keptColumns, { header: '', width: 200 }], [String(lineNumber), ...keptCells(line), `invalid: ${line.invalid.invalid}`]);
+      const [number, ...cells] = fields === undefined ? defaultCells(line.result, lineNumber) : [String(lineNumber), ...fields.map((field) => cellText(valueAt(line.result, field.segments)))];
+      return formatRow(columns, [number!, ...keptCells(line), ...cells]);
     },
   };
 }

@@ -4,7 +4,7 @@
  * show the catalog entries that are missing. Reads as a stream; memory is bounded by the
  * collector's caps, not by the input.
  */
-import { flag, parseCommandArgs, positionalsUpTo, positiveIntegerOption, stringOption, type OptionSpec, wroteHelp } from './args.js';
+import { flag, memberPathOption, parseCommandArgs, positionalsUpTo, positiveIntegerOption, stringOption, type OptionSpec, wroteHelp } from './args.js';
 import { allCatalogs, loadCatalogSet } from './catalog-set.js';
 import { classifyLine } from './classify-line.js';
 import { EXIT_OK } from './exit-codes.js';
@@ -23,6 +23,7 @@ const OPTIONS = {
   vendor: { type: 'string' },
   top: { type: 'string' },
   catalog: { type: 'string' },
+  at: { type: 'string' },
   'max-line-bytes': { type: 'string' },
 } as const satisfies OptionSpec;
 
@@ -39,6 +40,7 @@ export async function statsCommand(argv: readonly string[], io: CliIo): Promise<
   // Message shapes are printed, so PII is redacted as in `classify` (its default).
   const classifier = makeClassifier('stats', set, { redactPii: true });
   const vendor = checkVendor('stats', classifier, stringOption(values, 'vendor'));
+  const at = memberPathOption('stats', values, 'at');
   const options = vendor === undefined ? undefined : { vendor };
   const input = await openInput('stats', path, io.stdin);
 
@@ -48,7 +50,7 @@ export async function statsCommand(argv: readonly string[], io: CliIo): Promise<
   const progress = createProgress(io.stderr, io.stdout, input.size);
   let lineNumber = 0;
   for await (const batch of readLineBatches(input.stream, { maxLineBytes })) {
-    for (const line of batch.lines) collector.add(classifyLine(classifier, line, ++lineNumber, options));
+    for (const line of batch.lines) collector.add(classifyLine(classifier, line, ++lineNumber, options, at));
     progress.update(lineNumber, batch.bytesRead);
   }
   progress.done();
