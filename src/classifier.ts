@@ -17,6 +17,7 @@ import { parseBody, type ParsedBody } from './parse-body.js';
 import { resolveRetryDelay, type RetryBodyField } from './retry-after.js';
 import { isArray, isRecord, mine, shallowCopy } from './safe.js';
 import { clip, hasText, trimmed } from './text.js';
+import type { ClassifyFunction } from './classify-input.js';
 import type { Classification, ClassifyOptions, NormalizedError, RawResponse } from './types.js';
 
 export type { ClassifierConfig, Engine, Settings } from './engine.js';
@@ -25,8 +26,11 @@ const UNREAD: ParsedBody = { kind: 'unparsed', truncated: false };
 
 /** A classifier bound to a set of catalogs. `Id` is the union of ids it can return. */
 export interface Classifier<Id extends string = ErrorId> {
-  /** Classifies a raw response (DESIGN.md `RawResponse`). Never throws. */
-  classify(input: RawResponse | unknown, options?: ClassifyOptions): Classification<Id>;
+  /**
+   * Classifies a raw response (`RawResponse`); an object literal is checked against it,
+   * a value typed `unknown` or `any` is accepted. Never throws.
+   */
+  classify: ClassifyFunction<Id>;
   /** Classifies a thrown error (fetch/undici, axios, got, ky, AbortError, strings). Never throws. */
   normalizeError(thrown: unknown, options?: ClassifyOptions): Classification<Id>;
   /** The vendors this classifier has catalogs for. */
@@ -276,7 +280,7 @@ export function createClassifierFromCatalogs<Id extends string = ErrorId>(
 ): Classifier<Id> {
   const engine = buildEngine(config);
   return {
-    classify(input, options) {
+    classify(input: unknown, options?: ClassifyOptions) {
       const settings = settingsFrom(options, engine.defaults);
       try {
         return classifyResponse(engine, input, settings) as Classification<Id>;

@@ -306,13 +306,13 @@ describe('createClassifier: invalid catalogs', () => {
 
 describe('invalid input never throws', () => {
   it.each([null, undefined, 'x', 42, true, [], [1, 2], () => 1, Symbol('s')])('non-object input %s → generic.unknown with the reason', (input) => {
-    const result = classifier.classify(input);
+    const result = classifier.classify(input as unknown);
     expect(errorOf(result)).toMatchObject({ id: 'generic.unknown', category: 'unknown', matchedBy: 'none' });
     expect(errorOf(result).message).toMatch(/^input is not a response object/);
   });
 
   it.each([600, 99, -1, 200.5, Number.NaN, Number.POSITIVE_INFINITY, 'abc', '', true, {}])('status %s → generic.unknown naming the invalid status', (status) => {
-    const result = classifier.classify({ vendor: 'braze', status, body: { message: 'Invalid Campaign ID' } });
+    const result = classifier.classify({ vendor: 'braze', status, body: { message: 'Invalid Campaign ID' } } as unknown);
     expect(result.status).toBeNull();
     expect(result.vendor).toBe('braze');
     expect(errorOf(result)).toMatchObject({ id: 'generic.unknown', message: expect.stringMatching(/^invalid HTTP status/) as string });

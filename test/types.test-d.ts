@@ -5,13 +5,13 @@
 import type { IsEqual } from 'type-fest';
 import { describe, expectTypeOf, it } from 'vitest';
 import type { catalogSchema } from '../src/catalog-schema.js';
-import { classify } from '../src/create-classifier.js';
+import { classify, createClassifier } from '../src/create-classifier.js';
 import type { Catalog } from '../src/generated/catalog-types.js';
 import type { BrazeErrorId, ErrorId, GenericErrorId, KnownErrorId } from '../src/generated/ids.js';
 import type { Infer } from '../src/schema/schema.js';
 import type { Classification, NormalizedError } from '../src/types.js';
 import { classify as brazeClassify, type BrazeResultId } from '../src/generated/vendors/braze.js';
-import { CATEGORIES, type Category } from '../src/vocabulary.js';
+import { CATEGORIES, type Category, type Outcome } from '../src/vocabulary.js';
 
 type Expect<T extends true> = T;
 
@@ -164,5 +164,15 @@ describe('CATEGORIES', () => {
 
   it('NormalizedError.category is Category', () => {
     expectTypeOf<NormalizedError['category']>().toEqualTypeOf<Category>();
+  });
+});
+
+describe('createClassifier().classify checks object literals like classify', () => {
+  const instance = createClassifier();
+  it('rejects a misspelt member and accepts unknown', () => {
+    // @ts-expect-error `statuss` is not a RawResponse member
+    instance.classify({ statuss: 400 });
+    expectTypeOf(instance.classify({ status: 400 }).outcome).toEqualTypeOf<Outcome>();
+    expectTypeOf(instance.classify(JSON.parse('{}') as unknown).outcome).toEqualTypeOf<Outcome>();
   });
 });
