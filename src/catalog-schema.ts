@@ -178,6 +178,12 @@ function buildCatalogSchema() {
       description: string({ minLength: 1, description: 'What the error means, in the vendor documentation\'s terms.' }),
       docs: optional(string({ description: 'Documentation URL (defaults to the catalog docs).' })),
       match: optional(matchSchema),
+      general: optional(
+        literal([true], {
+          description:
+            'A general wording rule: its message conditions apply to any vendor, after every code, message and shape entry and before status entries.',
+        }),
+      ),
       secret: optional(array(string({ minLength: 1 }), { description: 'Template params redacted in message and params.' })),
       requestNotSent: optional(
         boolean({

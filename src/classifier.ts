@@ -83,6 +83,7 @@ function laterTiers(engine: Engine, catalog: CompiledCatalog | undefined, contex
       matchByMessage(generic.responses, context) ??
       (catalog === undefined ? undefined : matchByShape(catalog.responses, context)) ??
       matchByShape(generic.responses, context) ??
+      matchByMessage(generic.general, context) ??
       (catalog === undefined ? undefined : matchByFields(catalog.responses, context)) ??
       matchByFields(generic.responses, context);
     if (match !== undefined) return match;

@@ -37,6 +37,8 @@ export interface CompiledEntry {
   shape: string | null;
   /** The body must yield field errors. */
   fields: boolean;
+  /** A general wording rule (tried after code, message and shape entries). */
+  general: boolean;
   transport: boolean;
   names: ReadonlySet<string> | null;
   secret: ReadonlySet<string> | null;
@@ -118,6 +120,11 @@ export interface CompiledCatalog {
   entries: readonly CompiledEntry[];
   /** Whole-response entries (fatal errors, success, queued). */
   responses: EntryIndex;
+  /**
+   * General wording rules (`"general": true`): message entries that apply to any vendor's
+   * response, tried after every code, message and shape entry, before status entries.
+   */
+  general: EntryIndex;
   /** Per-item (minor) entries. */
   items: EntryIndex;
   /** Thrown-error entries. */
@@ -206,6 +213,7 @@ function compileEntry(entry: CatalogEntry, catalog: Catalog, problems: string[])
     templates,
     shape: match.shape ?? null,
     fields: match.fields === true,
+    general: entry.general === true,
     transport: match.transport === true,
     names: names.length > 0 ? new Set(names.map(foldCase)) : null,
     secret: entry.secret && entry.secret.length > 0 ? new Set(entry.secret) : null,
@@ -321,6 +329,7 @@ function unknownEntry(catalog: Catalog): CompiledEntry {
     templates: [],
     shape: null,
     fields: false,
+    general: false,
     transport: false,
     names: null,
     secret: null,
@@ -332,7 +341,7 @@ function unknownEntry(catalog: Catalog): CompiledEntry {
 }
 
 /** The three entry indexes of a catalog. */
-type Group = 'responses' | 'items' | 'transport';
+type Group = 'responses' | 'general' | 'items' | 'transport';
 
 /**
  * The index an entry belongs to, read from the catalog data (the same rule as the
@@ -341,6 +350,7 @@ type Group = 'responses' | 'items' | 'transport';
  */
 function groupOf(entry: CatalogEntry): Group {
   if (entry.match?.transport === true) return 'transport';
+  if (entry.general === true) return 'general';
   return entry.fatal === false ? 'items' : 'responses';
 }
 
@@ -383,6 +393,7 @@ class Compiled implements CompiledCatalog {
   private responsesIndex: EntryIndex | undefined = undefined;
   private itemsIndex: EntryIndex | undefined = undefined;
   private transportIndex: EntryIndex | undefined = undefined;
+  private generalIndex: EntryIndex | undefined = undefined;
 
   constructor(catalog: Catalog, lazy: boolean, standard: boolean) {
     this.vendor = catalog.vendor;
@@ -412,6 +423,7 @@ class Compiled implements CompiledCatalog {
     this.responsesIndex = this.group('responses');
     this.itemsIndex = this.group('items');
     this.transportIndex = this.group('transport');
+    this.generalIndex = this.group('general');
   }
 
   private entryAt(index: number): CompiledEntry {
@@ -442,6 +454,10 @@ class Compiled implements CompiledCatalog {
 
   get items(): EntryIndex {
     return (this.itemsIndex ??= this.group('items'));
+  }
+
+  get general(): EntryIndex {
+    return (this.generalIndex ??= this.group('general'));
   }
 
   get transport(): EntryIndex {

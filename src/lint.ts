@@ -71,6 +71,9 @@ function checkEntry(catalog: Catalog, entry: CatalogEntry, problem: (rule: strin
   if (match.transport && (match.status !== undefined || match.shape !== undefined || match.fields !== undefined))
     problem('entry', 'a transport entry has no status, shape or field errors (there is no response)');
   if (match.name !== undefined && !match.transport) problem('entry', '"name" only applies to transport entries');
+  if (entry.general === true && (match.message === undefined || match.code !== undefined || match.transport || entry.fatal === false))
+    problem('entry', 'a general wording rule is a whole-response entry with a message condition and no code');
+  if (entry.general === true && catalog.namespaces === undefined) problem('entry', 'general wording rules belong to the generic catalog');
   if (entry.requestNotSent === true && !match.transport) problem('entry', '"requestNotSent" only applies to transport entries');
   if (!hasConditions && entry.fatal !== false && !match.transport) problem('entry', 'an entry without match conditions never matches a response');
   if (outcome !== 'error' && match.status !== undefined && !String(match.status).startsWith('2'))
@@ -87,7 +90,7 @@ function checkEntry(catalog: Catalog, entry: CatalogEntry, problem: (rule: strin
 
 /** The tier and conditions that decide which of two entries a response reaches first. */
 function signatures(entry: CompiledEntry): string[] {
-  const base = `${entry.transport ? 'transport' : entry.fatal ? 'response' : 'item'}|${entry.status ?? ''}|${entry.statusClass ?? ''}|${entry.shape ?? ''}|${entry.fields ? 'fields' : ''}|${[...(entry.names ?? [])].sort().join(',')}`;
+  const base = `${entry.transport ? 'transport' : entry.general ? 'general' : entry.fatal ? 'response' : 'item'}|${entry.status ?? ''}|${entry.statusClass ?? ''}|${entry.shape ?? ''}|${entry.fields ? 'fields' : ''}|${[...(entry.names ?? [])].sort().join(',')}`;
   const codes = entry.codes === null ? [''] : [...entry.codes];
   const texts = [...(entry.exact ?? []).values(), ...entry.templates.map((t) => `template:${textKey(t.source)}`)];
   const messages = texts.length === 0 ? [''] : texts;
@@ -134,12 +137,12 @@ function templateOverlaps(compiled: CompiledCatalog, source: Catalog, order: Sha
   const byId = new Map(source.entries.map((entry) => [entry.id, entry]));
   const templated = compiled.entries.filter((entry) => entry.templates.length > 0 || entry.exact !== null);
   for (const entry of templated) {
-    const index = entry.transport ? compiled.transport : entry.fatal ? compiled.responses : compiled.items;
+    const index = entry.transport ? compiled.transport : entry.general ? compiled.general : entry.fatal ? compiled.responses : compiled.items;
     for (const example of byId.get(entry.id)?.examples ?? []) {
       const message = messageOfExample(example.input, order);
       if (message === null) continue;
       for (const other of messageCandidates(index, textKey(message))) {
-        if (other === entry || other.rank !== entry.rank || other.transport !== entry.transport || other.fatal !== entry.fatal) continue;
+        if (other === entry || other.rank !== entry.rank || other.transport !== entry.transport || other.general !== entry.general || other.fatal !== entry.fatal) continue;
         if (other.status !== entry.status || other.statusClass !== entry.statusClass || other.shape !== entry.shape || other.fields !== entry.fields) continue;
         if (entry.codes !== null && (other.codes === null || ![...entry.codes].some((code) => other.codes!.has(code)))) continue;
         if (entry.codes === null && other.codes !== null) continue;

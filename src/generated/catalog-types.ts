@@ -185,6 +185,8 @@ export interface CatalogEntry {
   docs?: string;
   /** Match conditions; every present condition must hold. */
   match?: EntryMatch;
+  /** A general wording rule: its message conditions apply to any vendor, after every code, message and shape entry and before status entries. */
+  general?: true;
   /** Template params redacted in message and params. */
   secret?: string[];
   /** The failure happened before the request reached the vendor (connection refused, DNS), so a retry cannot repeat a mutation and Idempotency-Key rules do not apply. */

@@ -262,6 +262,15 @@ export type SpotzeeErrorId = (typeof SPOTZEE_ERROR_IDS)[number];
 
 /** Every error id of the Generic HTTP status, gateway and network defaults catalog, plus `generic.unknown`. */
 export const GENERIC_ERROR_IDS = [
+  'wording.not_found',
+  'wording.credential_rejected',
+  'wording.account_inactive',
+  'wording.already_exists',
+  'wording.too_many_per_request',
+  'wording.paused_or_inactive',
+  'wording.must_be',
+  'wording.must_be_privileged',
+  'wording.body_not_json',
   'http.400_field_errors',
   'http.400',
   'http.401',
