@@ -45,6 +45,8 @@ export interface CompiledCondition {
 /** Per-item results of a 2xx body. */
 export interface CompiledItems {
   at: JsonPath;
+  /** The bit of `at`'s first member (0: none), set with the readers' ({@link assignMemberBits}). */
+  atBit: number;
   when: readonly CompiledCondition[];
   code: readonly CompiledReader[];
   message: readonly CompiledReader[];
@@ -145,6 +147,7 @@ export function compileConditions(when: Readonly<Record<string, ValueType>> | un
 function compileItems(items: ShapeItems, where: string, problems: string[]): CompiledItems {
   return {
     at: compilePath(items.at, `${where}.at`, problems),
+    atBit: 0,
     when: compileConditions(items.when, `${where}.when`, problems),
     code: compileReaders(items.code, `${where}.code`, problems),
     message: compileReaders(items.message, `${where}.message`, problems),
@@ -228,10 +231,17 @@ export function assignMemberBits(all: readonly CompiledShape[]): ReadonlyMap<str
   };
   const json = all.filter((shape) => shape.body === 'json');
   for (const candidate of candidatesOf(json)) candidate.members.forEach(count);
-  for (const shape of json) for (const reader of [...shape.code, ...shape.message, ...shape.fields]) count(reader.member);
+  for (const shape of json) {
+    for (const reader of [...shape.code, ...shape.message, ...shape.fields]) count(reader.member);
+    count(shape.items === null ? null : firstMember(shape.items.at));
+  }
   const ranked = [...uses.keys()].sort((a, b) => uses.get(b)! - uses.get(a)! || (a < b ? -1 : a > b ? 1 : 0));
   const bits = new Map(ranked.slice(0, MEMBER_BITS).map((member, index) => [member, 1 << index]));
-  for (const shape of json) for (const reader of [...shape.code, ...shape.message, ...shape.fields]) reader.bit = reader.member === null ? 0 : (bits.get(reader.member) ?? 0);
+  for (const shape of json) {
+    for (const reader of [...shape.code, ...shape.message, ...shape.fields]) reader.bit = reader.member === null ? 0 : (bits.get(reader.member) ?? 0);
+    const at = shape.items?.at.segments[0];
+    if (shape.items !== null && at !== undefined) shape.items.atBit = bits.get(at) ?? 0;
+  }
   return bits;
 }
 

@@ -6,7 +6,7 @@
  */
 import type { CompiledItems, CompiledReader, CompiledShape, ShapeCandidate, ShapeOrder } from './compile-shapes.js';
 import { extractFields } from './fields.js';
-import { hasType, readPath, type MemberReader } from './json-path.js';
+import { hasType, readPath, type JsonPath, type MemberReader } from './json-path.js';
 import type { ParsedBody } from './parse-body.js';
 import { dataMember, isArray, own, ownKeys } from './safe.js';
 import { clip, detached, firstNonSpace, hasText } from './text.js';
@@ -147,16 +147,8 @@ const MAX_FILTERED_MEMBERS = 32;
 
 function membersOf(value: unknown, parsed: boolean, memberBits: ReadonlyMap<string, number>): Members {
   if (typeof value !== 'object' || value === null || isArray(value)) return undefined;
-  if (!parsed) return bitsOf(ownKeys(value, MAX_FILTERED_MEMBERS + 1), memberBits);
-  // Parsed JSON is enumerated in place. `for…in` also sees inherited enumerable members
-  // (a polluted prototype): that only skips less.
-  let bits = 0;
-  let count = 0;
-  for (const name in value) {
-    if (++count > MAX_FILTERED_MEMBERS) return undefined;
-    bits |= memberBits.get(name) ?? 0;
-  }
-  return bits;
+  // Parsed JSON has no traps to guard against; a caller's object goes through the guarded list.
+  return bitsOf(parsed ? Object.keys(value) : ownKeys(value, MAX_FILTERED_MEMBERS + 1), memberBits);
 }
 
 /** The bits of a caller object's member names (read through the guarded key list). */
@@ -165,6 +157,11 @@ function bitsOf(names: readonly string[], memberBits: ReadonlyMap<string, number
   let bits = 0;
   for (let i = 0; i < names.length; i++) bits |= memberBits.get(names[i]!) ?? 0;
   return bits;
+}
+
+/** Whether a body may hold a value at `path`, whose first member has bit `bit` (0: unknown). */
+function mayHaveAt(members: Members | undefined, path: JsonPath, bit: number): boolean {
+  return members === undefined || bit === 0 || path.segments.length === 0 || (members & bit) !== 0;
 }
 
 /** Whether a body may hold a value where `reader` reads. */
@@ -246,7 +243,7 @@ const NOTHING: Extracted = { shape: null, owner: null, code: null, message: null
 
 /** The body read with `shape` (for HTML and text, `root` is the text). */
 function readShape(shape: CompiledShape, root: unknown, members: Members | undefined, read: MemberReader = own): Extracted {
-  const items = shape.items === null ? undefined : readList(readPath(root, shape.items.at, read));
+  const items = shape.items === null || !mayHaveAt(members, shape.items.at, shape.items.atBit) ? undefined : readList(readPath(root, shape.items.at, read));
   return {
     shape: shape.name,
     owner: shape.owner,
