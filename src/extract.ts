@@ -169,34 +169,36 @@ function mayHave(members: Members, reader: CompiledReader): boolean {
   return members === undefined || reader.bit === 0 || (members & reader.bit) !== 0;
 }
 
-/** The first code the readers find. */
-export function readCode(root: unknown, readers: readonly CompiledReader[], read: MemberReader = own, members?: Members): string | null {
+/**
+ * The first value the readers find that `convert` accepts (returns non-null for), or
+ * null. Readers starting at a member the body lacks are skipped.
+ */
+function firstFound<T>(root: unknown, readers: readonly CompiledReader[], convert: (value: unknown) => T | null, read: MemberReader, members: Members): T | null {
   for (let i = 0; i < readers.length; i++) {
     if (!mayHave(members, readers[i]!)) continue;
-    const code = codeString(readValue(root, readers[i]!, read));
-    if (code !== null) return code;
+    const found = convert(readValue(root, readers[i]!, read));
+    if (found !== null) return found;
   }
   return null;
+}
+
+/** The first code the readers find. */
+export function readCode(root: unknown, readers: readonly CompiledReader[], read: MemberReader = own, members?: Members): string | null {
+  return firstFound(root, readers, codeString, read, members);
 }
 
 /** The first message the readers find. */
 export function readMessage(root: unknown, readers: readonly CompiledReader[], read: MemberReader = own, members?: Members): string | null {
-  for (let i = 0; i < readers.length; i++) {
-    if (!mayHave(members, readers[i]!)) continue;
-    const message = messageString(readValue(root, readers[i]!, read));
-    if (message !== null) return message;
-  }
-  return null;
+  return firstFound(root, readers, messageString, read, members);
 }
 
 /** The first field errors the readers find. */
-function readFields(root: unknown, readers: readonly CompiledReader[], read: MemberReader, members: Members | undefined): FieldError[] | undefined {
-  for (let i = 0; i < readers.length; i++) {
-    if (!mayHave(members, readers[i]!)) continue;
-    const fields = extractFields(readValue(root, readers[i]!, read));
-    if (fields !== undefined) return fields;
-  }
-  return undefined;
+function readFields(root: unknown, readers: readonly CompiledReader[], read: MemberReader, members: Members): FieldError[] | undefined {
+  return firstFound(root, readers, fieldsOrNull, read, members) ?? undefined;
+}
+
+function fieldsOrNull(value: unknown): FieldError[] | null {
+  return extractFields(value) ?? null;
 }
 
 /** Whether every condition of a recogniser holds for `root`. */
