@@ -169,36 +169,33 @@ function mayHave(members: Members, reader: CompiledReader): boolean {
   return members === undefined || reader.bit === 0 || (members & reader.bit) !== 0;
 }
 
-/**
- * The first value the readers find that `convert` accepts (returns non-null for), or
- * null. Readers starting at a member the body lacks are skipped.
- */
-function firstFound<T>(root: unknown, readers: readonly CompiledReader[], convert: (value: unknown) => T | null, read: MemberReader, members: Members): T | null {
+// Three loops rather than one taking a converter: each then calls its converter directly.
+
+/** The first code the readers find; readers starting at a member the body lacks are skipped. */
+export function readCode(root: unknown, readers: readonly CompiledReader[], read: MemberReader = own, members?: Members): string | null {
   for (let i = 0; i < readers.length; i++) {
-    if (!mayHave(members, readers[i]!)) continue;
-    const found = convert(readValue(root, readers[i]!, read));
-    if (found !== null) return found;
+    const code = mayHave(members, readers[i]!) ? codeString(readValue(root, readers[i]!, read)) : null;
+    if (code !== null) return code;
   }
   return null;
 }
 
-/** The first code the readers find. */
-export function readCode(root: unknown, readers: readonly CompiledReader[], read: MemberReader = own, members?: Members): string | null {
-  return firstFound(root, readers, codeString, read, members);
-}
-
-/** The first message the readers find. */
+/** The first message the readers find (see {@link readCode}). */
 export function readMessage(root: unknown, readers: readonly CompiledReader[], read: MemberReader = own, members?: Members): string | null {
-  return firstFound(root, readers, messageString, read, members);
+  for (let i = 0; i < readers.length; i++) {
+    const message = mayHave(members, readers[i]!) ? messageString(readValue(root, readers[i]!, read)) : null;
+    if (message !== null) return message;
+  }
+  return null;
 }
 
-/** The first field errors the readers find. */
+/** The first field errors the readers find (see {@link readCode}). */
 function readFields(root: unknown, readers: readonly CompiledReader[], read: MemberReader, members: Members): FieldError[] | undefined {
-  return firstFound(root, readers, fieldsOrNull, read, members) ?? undefined;
-}
-
-function fieldsOrNull(value: unknown): FieldError[] | null {
-  return extractFields(value) ?? null;
+  for (let i = 0; i < readers.length; i++) {
+    const fields = mayHave(members, readers[i]!) ? extractFields(readValue(root, readers[i]!, read)) : undefined;
+    if (fields !== undefined) return fields;
+  }
+  return undefined;
 }
 
 /** Whether every condition of a recogniser holds for `root`. */
