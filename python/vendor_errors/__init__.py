@@ -3,8 +3,8 @@ errors into one normalized result, reading the same catalogs (`catalog/*.json`) 
 TypeScript package. Standard library only; it knows no vendor of its own.
 
     >>> from vendor_errors import classify
-    >>> classify({"vendor": "braze", "status": 400, "body": {"message": "Invalid Campaign ID"}})["error"]["id"]
-    'braze.invalid_campaign_id'
+    >>> classify({"status": 503, "headers": {"Retry-After": "30"}, "body": ""})["error"]["retryAfterMs"]
+    30000
 
 The catalogs are found, in this order: the directory in the environment variable
 ``VENDOR_ERRORS_CATALOGS``; the copy installed inside this package (``pip install``
