@@ -50,11 +50,17 @@ export function runCase(
   return JSON.parse(JSON.stringify(result)) as unknown;
 }
 
+/** The members of an example's `expect` that say which rule it shows. */
+interface ExpectedSummary {
+  outcome?: string;
+  matchedBy?: string;
+}
+
 /** The rule an example or fixture mostly shows, from its expected result. */
-function ruleOf(expect: Record<string, unknown>): string {
-  if (expect['outcome'] === 'partial') return 'R17';
-  if (expect['outcome'] !== 'error') return 'R16';
-  switch (expect['matchedBy']) {
+function ruleOf(expect: ExpectedSummary): string {
+  if (expect.outcome === 'partial') return 'R17';
+  if (expect.outcome !== 'error') return 'R16';
+  switch (expect.matchedBy) {
     case 'transport':
       return 'R24';
     case 'none':
@@ -67,7 +73,7 @@ function ruleOf(expect: Record<string, unknown>): string {
 interface ExampleLike {
   name: string;
   input: unknown;
-  expect: Record<string, unknown>;
+  expect: ExpectedSummary;
 }
 
 function readJson<T>(path: string): T {
@@ -106,7 +112,7 @@ export function renderConformanceFiles(catalogs: readonly Catalog[]): Map<string
   const examples: ConformanceCase[] = [];
   for (const catalog of catalogs)
     for (const entry of catalog.entries)
-      for (const example of (entry.examples ?? []) as ExampleLike[])
+      for (const example of entry.examples ?? [])
         examples.push(complete(ruleOf(example.expect), `${entry.id}: ${example.name}`, example.input));
   files.set('conformance/catalog-examples.json', render(examples));
 
