@@ -172,6 +172,8 @@ export const RULE_CASES: readonly RuleCase[] = [
     ['no status, no body, a vendor: the vendor is kept', { vendor: 'braze' }],
     ['no status with an HTML body is not no_response', { body: '<html><title>Bad Gateway</title></html>' }],
     ['status 0 with whitespace only', { status: 0, body: '  ' }],
+    ['no status with a JSON body: a response without status', { body: { message: 'x' } }],
+    ['no status with a text body', { status: null, body: 'connection reset by peer' }],
   ]),
   ...cases('R13', [
     ['vendor code beats vendor status', { vendor: 'spotzee', status: 503, body: { error: { code: 'rate_limited', message: 'slow down' } } }],
@@ -280,6 +282,9 @@ export const RULE_CASES: readonly RuleCase[] = [
   ...cases('R21', [
     ['a secret param is redacted in message and params', { vendor: 'braze', status: 401, body: { message: 'Invalid API key: 1234-abcd' } }],
     ['a secret found in another case: the description replaces the message', { vendor: 'braze', status: 401, body: { message: 'Invalid App Group API Identifier: İabc' } }],
+    ['a second template of the same entry redacts the same way', { vendor: 'braze', status: 401, body: { message: 'Invalid or missing App Group API Identifier: 0f3c-key' } }],
+    ['an exact text of a secret entry has no params to redact', { vendor: 'braze', status: 401, body: { message: 'invalid api key' } }],
+    ['entries without secrets keep their params', { vendor: 'braze', status: 400, body: { message: 'a single request may not contain more than 50 merge updates' } }],
   ]),
   ...cases('R22', [
     ['message falls back to the entry description', { vendor: 'braze', status: 429, body: '' }],
