@@ -61,8 +61,10 @@ const memberNames = [
   'field',
 ];
 
-const noise = fc.string({ maxLength: 12, unit: fc.constantFrom('a', 'B', ' ', '\t', '\n', '{', '}', ':', '.', '/', '0', '7', '-', 'é', '\u00a0', 'İ', '<', '@') });
-const text = fc.oneof(fc.constantFrom(...messages), fc.constantFrom(...codes), noise, fc.constantFrom(...messages).map((message) => `  ${message.toUpperCase()}  `));
+const noise = fc.string({ maxLength: 12, unit: fc.constantFrom('a', 'B', ' ', '\t', '\n', '{', '}', ':', '.', '/', '0', '7', '-', 'é', '\u00a0', 'İ', '<', '@', '\u{1f600}', '\ufeff') });
+/** Long texts cross the clipping limits (200 for codes and request ids, 500 for titles and lines, 2,000 for messages), with astral characters at the cut. */
+const longText = fc.tuple(fc.integer({ min: 60, max: 1100 }), fc.constantFrom('x\u{1f600}', 'ab ', 'x')).map(([count, unit]) => unit.repeat(count));
+const text = fc.oneof(fc.constantFrom(...messages), fc.constantFrom(...codes), noise, fc.constantFrom(...messages).map((message) => `  ${message.toUpperCase()}  `), longText);
 const scalar = fc.oneof(text, fc.integer({ min: -5, max: 2_000_000_000 }), fc.constantFrom(0, 1.5, 400, 429, 503, true, false, null));
 
 const value: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => ({
