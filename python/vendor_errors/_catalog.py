@@ -32,12 +32,14 @@ class Entry:
                 exact.append(fold(collapse_whitespace(text)))
         self.exact = exact or None
         self.shape = match.get("shape")
+        self.fields = match.get("fields") is True
+        self.general = source.get("general") is True
         self.transport = match.get("transport") is True
         self.names = [fold(name) for name in _as_list(match.get("name"))] or None
         self.secret = list(dict.fromkeys(source.get("secret") or [])) or None
         self.request_not_sent = source.get("requestNotSent") is True
         has_message = bool(exact or self.templates)
-        self.rank = (8 if self.codes else 0) + (4 if has_message else 0) + (2 if self.shape is not None else 0) + (
+        self.rank = (8 if self.codes else 0) + (4 if has_message else 0) + (2 if self.shape is not None else 0) + (2 if self.fields else 0) + (
             1 if self.status is not None else 0.5 if self.status_class is not None else 0
         )
         if self.transport:
@@ -82,6 +84,7 @@ class Index:
         self.by_code: dict = {}
         self.by_exact: dict = {}
         self.by_shape: dict = {}
+        self.with_fields: list = []
         self.by_status: dict = {}
         self.by_class: dict = {}
         self.fallback: Entry | None = None
@@ -122,6 +125,8 @@ class Index:
                     _push(self.by_code, "name:" + name, entry)
             elif entry.shape is not None:
                 _push(self.by_shape, entry.shape, entry)
+            elif entry.fields:
+                self.with_fields.append(entry)
             elif entry.status is not None:
                 _push(self.by_status, entry.status, entry)
             elif entry.status_class is not None:
@@ -131,6 +136,7 @@ class Index:
         for mapping in (self.by_code, self.by_exact, self.by_shape, self.by_status, self.by_class):
             for listed in mapping.values():
                 listed.sort(key=lambda entry: -entry.rank)
+        self.with_fields.sort(key=lambda entry: -entry.rank)
         for mapping in self.templates.values():
             for listed in mapping.values():
                 listed.sort(key=lambda candidate: (-candidate[1].rank, -candidate[0].literal_length))
@@ -222,12 +228,19 @@ class Catalog:
         self.idempotency_key_required_for = set(policy.get("idempotencyKeyRequiredFor", []))
         self.errors_in_2xx = source.get("errorsIn2xx") is True
         self.unknown = unknown_entry(source)
-        groups: dict = {"responses": [], "items": [], "transport": []}
+        groups: dict = {"responses": [], "general": [], "items": [], "transport": []}
         for entry in source.get("entries", []):
             match = entry.get("match") or {}
-            group = "transport" if match.get("transport") is True else "items" if entry.get("fatal") is False else "responses"
+            if match.get("transport") is True:
+                group = "transport"
+            elif entry.get("general") is True:
+                group = "general"
+            else:
+                group = "items" if entry.get("fatal") is False else "responses"
             groups[group].append(Entry(entry, source))
         self.responses = Index(groups["responses"])
+        #: General wording rules: message entries for any vendor's response (generic catalog).
+        self.general = Index(groups["general"])
         self.items = Index(groups["items"])
         self.transport = Index(groups["transport"])
         self.shape_order: ShapeOrder | None = None

@@ -23,7 +23,7 @@ from ._js import (
     u16_len,
     u16_slice,
 )
-from ._match import Context, accepts, match_by_code, match_by_message, match_by_name, match_by_shape, match_by_status
+from ._match import Context, accepts, match_by_code, match_by_fields, match_by_message, match_by_name, match_by_shape, match_by_status
 from ._read import (
     MAX_MESSAGE,
     Reader,
@@ -330,7 +330,7 @@ class Classifier:
             body = Body("unparsed")
         extracted = extract(body, headers.get("content-type"), (catalog or self.generic).shape_order)
         guessed = self.vendors.get(extracted.owner) if catalog is None and requested is None and extracted.owner is not None else None
-        context = Context(status, extracted.shape, extracted.code, extracted.message)
+        context = Context(status, extracted.shape, extracted.code, extracted.message, has_fields=extracted.fields is not None)
 
         match = None
         if status is None and body.kind == "empty":
@@ -375,6 +375,9 @@ class Classifier:
                 or match_by_message(generic.responses, context)
                 or (None if catalog is None else match_by_shape(catalog.responses, context))
                 or match_by_shape(generic.responses, context)
+                or match_by_message(generic.general, context)
+                or (None if catalog is None else match_by_fields(catalog.responses, context))
+                or match_by_fields(generic.responses, context)
             )
             if found is not None:
                 return found

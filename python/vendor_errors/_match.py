@@ -10,9 +10,9 @@ NO_MATCH = None
 
 
 class Context:
-    __slots__ = ("status", "status_class", "shape", "code", "message", "original", "folded", "names")
+    __slots__ = ("status", "status_class", "shape", "code", "message", "original", "folded", "names", "has_fields")
 
-    def __init__(self, status, shape, code, message, names=()):
+    def __init__(self, status, shape, code, message, names=(), has_fields=False):
         self.status = status
         self.status_class = None if status is None else status // 100
         self.shape = shape
@@ -21,6 +21,7 @@ class Context:
         self.original = None if message is None else collapse_whitespace(message)
         self.folded = None if message is None else fold(self.original)
         self.names = list(names)
+        self.has_fields = has_fields
 
 
 def accepts(entry, context: Context) -> bool:
@@ -29,6 +30,8 @@ def accepts(entry, context: Context) -> bool:
     if entry.status_class is not None and entry.status_class != context.status_class:
         return False
     if entry.shape is not None and entry.shape != context.shape:
+        return False
+    if entry.fields and not context.has_fields:
         return False
     if entry.outcome != "error" and context.status_class != 2:
         return False
@@ -132,6 +135,14 @@ def match_by_shape(index, context):
     return None if entry is None else (entry, None)
 
 
+def match_by_fields(index, context):
+    """Entries that need field errors in the body (a 400 with field errors is a validation error)."""
+    if not context.has_fields:
+        return None
+    entry = _first_accepted(index.with_fields, context)
+    return None if entry is None else (entry, None)
+
+
 def match_by_status(index, context):
     if context.status is None:
         return None
@@ -139,4 +150,4 @@ def match_by_status(index, context):
     return None if entry is None else (entry, None)
 
 
-__all__ = ["Context", "clip", "match_by_code", "match_by_message", "match_by_name", "match_by_shape", "match_by_status"]
+__all__ = ["Context", "clip", "match_by_code", "match_by_fields", "match_by_message", "match_by_name", "match_by_shape", "match_by_status"]
