@@ -2,7 +2,7 @@
  * The Python port (python/vendor_errors) against the TypeScript classifier: random
  * responses and thrown errors, built from the catalogs' own codes, messages, templates,
  * hosts and headers mixed with noise, go through both; every result must be identical.
- * One python3 process classifies the whole batch (JSON lines in, JSON lines out).
+ * One python3 process classifies every case, written in batches (JSON lines in, JSON lines out).
  *
  * `npm test` runs a small batch; `npm run fuzz` (FUZZ_RUNS) runs at least 100,000.
  */
@@ -18,8 +18,8 @@ import type { Catalog, ShapeDeclaration } from '../src/generated/catalog-types.j
 
 const root = join(import.meta.dirname, '..');
 const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 0) || 0;
-/** At least 100,000 inputs in `npm run fuzz`; a few hundred in `npm test`. */
-const RUNS = FUZZ_RUNS > 0 ? Math.max(100_000, Math.floor(FUZZ_RUNS / 10)) : 400;
+/** At least 100,000 inputs in `npm run fuzz`; a thousand in `npm test`. */
+const RUNS = FUZZ_RUNS > 0 ? Math.max(100_000, Math.floor(FUZZ_RUNS / 10)) : 1000;
 const NOW = Date.UTC(2025, 0, 1);
 
 const catalogs: Catalog[] = readShippedCatalogs();

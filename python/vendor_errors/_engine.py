@@ -69,7 +69,7 @@ def _read_status(value: object):
         return _status_number(value)
     if value is UNDEFINED or value is None:
         return None
-    if isinstance(value, str) and len(value) <= 8 and _STATUS_TEXT.fullmatch(value):
+    if isinstance(value, str) and u16_len(value) <= 8 and _STATUS_TEXT.fullmatch(value):
         return _status_number(int(js_trim(value)))
     return INVALID
 

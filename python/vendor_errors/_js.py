@@ -81,6 +81,19 @@ def u16_slice(text: str, start: int, end: int | None = None) -> str:
     return units[start * 2 : stop].decode("utf-16-le", "surrogatepass")
 
 
+def as_units(text: str) -> str:
+    """`text` with each character above U+FFFF as its two surrogates: indexes are then
+    UTF-16 code units. `from_units` joins the pairs again."""
+    if not _has_astral(text):
+        return text
+    units = text.encode("utf-16-le", "surrogatepass")
+    return "".join(chr(units[i] | units[i + 1] << 8) for i in range(0, len(units), 2))
+
+
+def from_units(text: str) -> str:
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
+
+
 def clip(text: str, maximum: int) -> str:
     """At most `maximum` UTF-16 code units, the cut marked with an ellipsis."""
     if len(text) <= maximum // 2 or u16_len(text) <= maximum:

@@ -7,6 +7,8 @@ import re
 
 from ._js import (
     UNDEFINED,
+    as_units,
+    from_units,
     clip,
     first_non_space,
     has_text,
@@ -111,6 +113,8 @@ def read_headers(headers: object) -> dict:
 # ---- URL host (R5) -----------------------------------------------------------------
 
 def host_of(url: str) -> str | None:
+    """The host of an absolute URL, positions counted in UTF-16 code units."""
+    url = as_units(url)
     scheme = url[:19].find("://")
     if scheme == -1 or scheme > 16:
         return None
@@ -136,7 +140,7 @@ def host_of(url: str) -> str | None:
         end = colon
     if end > start and url[end - 1] == ".":
         end -= 1
-    return url[start:end] if end > start else None
+    return from_units(url[start:end]) if end > start else None
 
 
 def vendor_from_url(exact: dict, wildcard: dict, url: str) -> str | None:
@@ -291,8 +295,10 @@ def html_title(html: str) -> str | None:
         if gt == -1:
             continue
         lt = html.find("<", gt + 1)
-        end = min(len(html) if lt == -1 else lt, gt + 1 + 500)
-        text = js_trim(_ENTITY.sub(_entity, html[gt + 1 : end]))
+        raw = html[gt + 1 : len(html) if lt == -1 else lt]
+        if u16_len(raw) > 500:
+            raw = u16_slice(raw, 0, 500)
+        text = js_trim(_ENTITY.sub(_entity, raw))
         if text != "":
             return text
     return None

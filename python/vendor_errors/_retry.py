@@ -7,7 +7,7 @@ import math
 import re
 from datetime import date, datetime, timedelta, timezone
 
-from ._js import UNDEFINED, is_finite, js_trim, own
+from ._js import UNDEFINED, is_finite, js_trim, own, u16_len
 
 EPOCH_THRESHOLD = 1_000_000_000
 DAY_NAMES = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"]
@@ -43,7 +43,7 @@ def _year_of(now: float) -> int | None:
 
 
 def parse_http_date(value: str, now: float):
-    if len(value) > 64:
+    if u16_len(value) > 64:
         return None
     text = js_trim(value).lower()
     found = IMF_FIXDATE.fullmatch(text)
@@ -104,7 +104,7 @@ def parse_reset_value(value: str, unit: str, now: float):
 
 
 def _rate_limit_field(value: str):
-    if len(value) > 1024:
+    if u16_len(value) > 1024:
         return None
     first = value.split(",")[0]
     for param in first.split(";"):
