@@ -5,6 +5,7 @@
  * identifiers and string literals may not. Vendor names and member names are read from
  * the catalogs, so a new vendor is checked without changing this test.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -83,19 +84,31 @@ function tokens(file: string): { text: string; string: boolean; line: number }[]
   return out;
 }
 
-/** Where `files` name a vendor or a vendor's member: `file:line: token`. */
+/** A token of a source file: an identifier, or the text of a string literal. */
+interface Token {
+  file: string;
+  text: string;
+  string: boolean;
+  line: number;
+}
+
+/** Where tokens name a vendor or a vendor's member: `file:line: token`. */
+function hits(found: readonly Token[]): string[] {
+  const out: string[] = [];
+  for (const token of found) {
+    const text = token.string ? token.text.replace(EXAMPLE_ID, '') : token.text;
+    const lower = text.toLowerCase();
+    const names = [...vendorNames].filter((name) => lower.includes(name));
+    const words = token.string ? text.split(/[^A-Za-z0-9_-]+/) : [text];
+    const members = words.filter((word) => vendorMembers.has(word));
+    for (const hit of [...names, ...members]) out.push(`${relative(root, token.file)}:${token.line}: ${hit}`);
+  }
+  return out;
+}
+
+/** Where TypeScript `files` name a vendor or a vendor's member. */
 function findings(files: readonly string[]): string[] {
-  const found: string[] = [];
-  for (const file of files)
-    for (const token of tokens(file)) {
-      const text = token.string ? token.text.replace(EXAMPLE_ID, '') : token.text;
-      const lower = text.toLowerCase();
-      const names = [...vendorNames].filter((name) => lower.includes(name));
-      const words = token.string ? text.split(/[^A-Za-z0-9_-]+/) : [text];
-      const members = words.filter((word) => vendorMembers.has(word));
-      for (const hit of [...names, ...members]) found.push(`${relative(root, file)}:${token.line}: ${hit}`);
-    }
-  return found;
+  return hits(files.flatMap((file) => tokens(file).map((token) => ({ ...token, file }))));
 }
 
 describe('src/ knows no vendor', () => {
@@ -114,6 +127,56 @@ describe('src/ knows no vendor', () => {
     writeFileSync(file, "// comments may say Spotzee\nexport const read = (body: any) => (body.input_array ? 'braze' : `${body.validationErrors}`);\n");
     try {
       expect(findings([file]).map((finding) => finding.slice(finding.indexOf(':') + 1))).toEqual(['2: input_array', '2: braze', '2: validationErrors']);
+    } finally {
+      rmSync(file);
+    }
+  });
+});
+
+/** Every identifier and string literal of Python files (Python's own tokenizer, so comments are left out). */
+function pythonTokens(files: readonly string[]): Token[] {
+  const script = [
+    'import io, json, sys, tokenize, ast',
+    'out = []',
+    'for path in sys.argv[1:]:',
+    '    with open(path, "rb") as handle:',
+    '        for token in tokenize.tokenize(handle.readline):',
+    '            if token.type == tokenize.NAME: out.append([path, token.string, False, token.start[0]])',
+    '            elif token.type == tokenize.STRING:',
+    '                try: value = ast.literal_eval(token.string)',
+    '                except Exception: value = token.string',
+    '                out.append([path, value if isinstance(value, str) else str(value), True, token.start[0]])',
+    'print(json.dumps(out))',
+  ].join('\n');
+  const output = execFileSync('python3', ['-c', script, ...files], { encoding: 'utf8' });
+  return (JSON.parse(output) as [string, string, boolean, number][]).map(([file, text, string, line]) => ({ file, text, string, line }));
+}
+
+/** {@link findings} for Python files; docstrings are strings too, so they may cite example ids only. */
+function pythonFindings(files: readonly string[]): string[] {
+  return hits(pythonTokens(files));
+}
+
+function pythonFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'catalog' || entry.name.startsWith('.') || entry.name === '__pycache__' || entry.name === 'build' ? [] : pythonFiles(path);
+    return entry.name.endsWith('.py') ? [path] : [];
+  });
+}
+
+describe('the Python port knows no vendor', () => {
+  it('names no vendor and no vendor member in python/', () => {
+    const files = pythonFiles(join(root, 'python'));
+    expect(files.length).toBeGreaterThan(5);
+    expect(pythonFindings(files)).toEqual([]);
+  });
+
+  it('would notice one coming back', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'vendor-knowledge-')), 'probe.py');
+    writeFileSync(file, "# comments may say Spotzee\ndef read(body):\n    return 'braze' if body.get('input_array') else body['validationErrors']\n");
+    try {
+      expect(pythonFindings([file]).map((finding) => finding.slice(finding.indexOf(':') + 1))).toEqual(['3: braze', '3: input_array', '3: validationErrors']);
     } finally {
       rmSync(file);
     }

@@ -72,6 +72,20 @@ describe('npm package', () => {
     expect(targets.filter((target) => !files.includes(target.split('#')[0]!))).toEqual([]);
   });
 
+  it('publishes what other languages need: the specification, the conformance suite and the Python port', () => {
+    const files = packedFiles();
+    for (const expected of ['docs/spec.md', 'conformance/README.md', 'conformance/catalogs.json', 'conformance/catalog-examples.json', 'conformance/fixtures.json', 'conformance/cases/R1-input.json', 'conformance/cases/R26-defaults.json', 'python/vendor_errors/__init__.py', 'python/run_conformance.py', 'python/pyproject.toml', 'python/setup.py', 'python/README.md'])
+      expect(files).toContain(expected);
+    expect(files.filter((file) => file.includes('__pycache__') || file.endsWith('.pyc'))).toEqual([]);
+  });
+
+  it('builds dist/ when packed (prepack), so a fresh clone packs the built code', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string>; exports: Record<string, unknown> };
+    expect(pkg.scripts['prepack']).toBe(`${pkg.scripts['build']} --silent`);
+    expect(pkg.exports['./conformance/*']).toBe('./conformance/*');
+    expect(packedFiles().filter((file) => file.startsWith('dist/')).length).toBeGreaterThan(10);
+  });
+
   it('works from CommonJS require and from ESM import', () => {
     const input = JSON.stringify({ vendor: 'braze', status: 400, body: '{"message":"Invalid Campaign ID"}' });
     const cjs = execFileSync(process.execPath, ['-e', `console.log(require('./dist/index.cjs').classify(${input}).error.id)`], { cwd: root, encoding: 'utf8' });
