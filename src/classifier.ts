@@ -7,7 +7,7 @@
 import { buildError, invalidInput, unknownFor } from './assemble.js';
 import type { CompiledCatalog } from './compile-catalog.js';
 import { vendorFromUrl } from './detect-vendor.js';
-import { buildEngine, retryAllowed, settingsFrom, vendorName, type ClassifierConfig, type Engine, type Settings } from './engine.js';
+import { buildEngine, retryAllowed, settingsFrom, vendorName, type ClassifierConfig, type Engine, type RuleMode, type Settings } from './engine.js';
 import { extract, type Extracted } from './extract.js';
 import type { ErrorId } from './generated/ids.js';
 import { readHeaders, type HeaderReader } from './headers.js';
@@ -15,11 +15,11 @@ import { classifyItems, itemsAsFields } from './items.js';
 import { createMatchContext, matchByCode, matchByMessage, matchByShape, matchByStatus, type Match, type MatchContext } from './match.js';
 import { parseBody, type ParsedBody } from './parse-body.js';
 import { resolveRetryDelay, type RetryBodyField } from './retry-after.js';
-import { isArray, isRecord, mine, shallowCopy } from './safe.js';
+import { describeCaught, isArray, isRecord, mine, shallowCopy } from './safe.js';
 import { clip, hasText, trimmed } from './text.js';
 import type { Classification, ClassifyOptions, NormalizedError, RawResponse } from './types.js';
 
-export type { ClassifierConfig, Engine, Settings } from './engine.js';
+export type { ClassifierConfig, Engine, RuleMode, Settings } from './engine.js';
 
 const UNREAD: ParsedBody = { kind: 'unparsed', truncated: false };
 
@@ -262,28 +262,28 @@ function errorFor(
 
 /**
  * Creates a classifier from explicit catalogs (no shipped catalog is imported here, so
- * per-vendor bundles stay small). Throws {@link CatalogError} when a catalog is invalid.
+ * per-vendor bundles stay small). Throws {@link CatalogError} when a catalog is invalid
+ * or breaks a rule of src/catalog-rules.ts (unless `mode.skipRules`, for lint).
  */
 export function createClassifierFromCatalogs<Id extends string = ErrorId>(
   config: ClassifierConfig,
   normalizeThrown: (engine: Engine, thrown: unknown, settings: Settings) => Classification,
+  mode: RuleMode = {},
 ): Classifier<Id> {
-  const engine = buildEngine(config);
+  const engine = buildEngine(config, mode);
   return {
     classify(input, options) {
-      const settings = settingsFrom(options, engine.defaults);
       try {
-        return classifyResponse(engine, input, settings) as Classification<Id>;
+        return classifyResponse(engine, input, settingsFrom(options, engine.defaults)) as Classification<Id>;
       } catch (cause) {
-        return invalidInput(engine, `input could not be classified: ${clip(String((cause as Error)?.message ?? cause), 200)}`) as Classification<Id>;
+        return invalidInput(engine, `input could not be classified: ${clip(describeCaught(cause), 200)}`) as Classification<Id>;
       }
     },
     normalizeError(thrown, options) {
-      const settings = settingsFrom(options, engine.defaults);
       try {
-        return normalizeThrown(engine, thrown, settings) as Classification<Id>;
+        return normalizeThrown(engine, thrown, settingsFrom(options, engine.defaults)) as Classification<Id>;
       } catch (cause) {
-        return invalidInput(engine, `error could not be classified: ${clip(String((cause as Error)?.message ?? cause), 200)}`) as Classification<Id>;
+        return invalidInput(engine, `error could not be classified: ${clip(describeCaught(cause), 200)}`) as Classification<Id>;
       }
     },
     vendors: [...engine.vendors.keys()],
