@@ -15,6 +15,8 @@ import { classifyItems, itemsAsFields } from './items.js';
 import { createMatchContext, matchByCode, matchByMessage, matchByShape, matchByStatus, type Match, type MatchContext } from './match.js';
 import { parseBody, type ParsedBody } from './parse-body.js';
 import { resolveRetryDelay, type RetryBodyField } from './retry-after.js';
+import { scrubResult } from './scrub-result.js';
+import { secretMarkers } from './secrets.js';
 import { describeCaught, isArray, isRecord, mine, shallowCopy } from './safe.js';
 import { clip, hasText, trimmed } from './text.js';
 import type { Classification, ClassifyOptions, NormalizedError, RawResponse } from './types.js';
@@ -271,20 +273,26 @@ export function createClassifierFromCatalogs<Id extends string = ErrorId>(
   mode: RuleMode = {},
 ): Classifier<Id> {
   const engine = buildEngine(config, mode);
+  // The texts that precede a catalog secret (`Invalid API key:`), from every catalog.
+  const markers = [engine.generic, ...engine.vendors.values()].flatMap((catalog) => secretMarkers(catalog.source));
   return {
     classify(input, options) {
+      let result: Classification;
       try {
-        return classifyResponse(engine, input, settingsFrom(options, engine.defaults)) as Classification<Id>;
+        result = classifyResponse(engine, input, settingsFrom(options, engine.defaults));
       } catch (cause) {
-        return invalidInput(engine, `input could not be classified: ${clip(describeCaught(cause), 200)}`) as Classification<Id>;
+        result = invalidInput(engine, `input could not be classified: ${clip(describeCaught(cause), 200)}`);
       }
+      return scrubResult(result, markers) as Classification<Id>;
     },
     normalizeError(thrown, options) {
+      let result: Classification;
       try {
-        return normalizeThrown(engine, thrown, settingsFrom(options, engine.defaults)) as Classification<Id>;
+        result = normalizeThrown(engine, thrown, settingsFrom(options, engine.defaults));
       } catch (cause) {
-        return invalidInput(engine, `error could not be classified: ${clip(describeCaught(cause), 200)}`) as Classification<Id>;
+        result = invalidInput(engine, `error could not be classified: ${clip(describeCaught(cause), 200)}`);
       }
+      return scrubResult(result, markers) as Classification<Id>;
     },
     vendors: [...engine.vendors.keys()],
   };

@@ -5,8 +5,9 @@
  * expressions so hostile messages cannot make redaction slow.
  */
 
-/** What replaces a secret. */
-export const REDACTED = '[REDACTED]';
+import { REDACTED, scrubSecrets } from './secrets.js';
+
+export { REDACTED };
 
 /** Replaces every occurrence of each secret value in `text`. */
 export function redactValues(text: string, values: readonly string[]): string {
@@ -147,12 +148,11 @@ export function redactPii(text: string): string {
 }
 
 /**
- * Removes credentials from URLs inside a message (`https://user:secret@host` →
- * `https://[REDACTED]@host`): HTTP client errors often quote the request URL.
+ * Removes credentials from a message before it is clipped (clipping first could cut one
+ * in half, leaving a part that no longer looks like one): URL userinfo, secret query
+ * parameters and Authorization values, as src/secrets.ts finds them. HTTP client errors
+ * often quote the request URL.
  */
 export function scrubUrlCredentials(text: string): string {
-  if (!text.includes('@') || !text.includes('://')) return text;
-  // Userinfo runs to the last "@" before the host: a password may hold an unencoded "@".
-  // Unbounded but linear: each attempt starts at a "://" and stops at the next separator.
-  return text.replace(/:\/\/[^\s/?#]+@/g, `://${REDACTED}@`);
+  return scrubSecrets(text);
 }

@@ -14,7 +14,7 @@
 import { describe, expect, it } from 'vitest';
 import { genericCatalog } from '../src/catalogs/generic.js';
 import { validateCatalog } from '../src/catalog-schema.js';
-import { classifyResponse } from '../src/classify-response.js';
+import { classifyResponse, type ClassifyResponseOptions } from '../src/classify-response.js';
 import { CatalogError, isCatalogError } from '../src/compile-catalog.js';
 import { classify, createClassifier, normalizeError, shippedCatalogs } from '../src/create-classifier.js';
 import type { Catalog, CatalogEntry } from '../src/generated/catalog-types.js';
@@ -144,7 +144,7 @@ describe('options are read defensively, inside the guard', () => {
   });
 
   it.each(hostileOptions)('classifyResponse(response, %s) resolves to the result of no options', async (_label, make) => {
-    const result = await classifyResponse(new Response('', { status: 503 }), make() as ClassifyOptions);
+    const result = await classifyResponse(new Response('', { status: 503 }), make() as ClassifyResponseOptions);
     assertContract(result);
     expect(result).toStrictEqual(await classifyResponse(new Response('', { status: 503 })));
     expect(result.error?.id).toBe('gateway.empty_503');
@@ -246,7 +246,7 @@ describe('createClassifier refuses what lint calls an error', () => {
     ['an id ending in .unknown', () => [catalog([entry('acme.unknown')])], 'namespace'],
     ['a secret naming no template hole', () => [catalog([entry('acme.bad', { match: { message: 'Invalid key {key}' }, secret: ['token'] })])], 'entry'],
     ['category unknown on a matched entry', () => [catalog([entry('acme.bad', { category: 'unknown' })])], 'entry'],
-    ['an error entry without a category', () => [catalog([entry('acme.bad', { category: undefined })])], 'entry'],
+    ['an error entry without a category', () => [catalog([Object.fromEntries(Object.entries(entry('acme.bad')).filter(([key]) => key !== 'category')) as unknown as CatalogEntry])], 'entry'],
   ];
 
   it.each(broken)('%s', (_label, make, rule) => {

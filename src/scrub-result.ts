@@ -1,0 +1,123 @@
+/**
+ * The last step of every classification: the secret scrubber (src/secrets.ts) applied to
+ * every string of the result that came from the input (message, code, params, field
+ * paths and messages, minor errors, request id, vendor), so no path through the pipeline
+ * can carry a credential out (DESIGN.md "Never"). Done once, here, rather than at each
+ * place a string is read: a new reader cannot forget it.
+ *
+ * A credential found in one string is then removed from every other string where it
+ * appears without the context that gave it away: the password of
+ * `Failed to fetch (https://u:PASSWORD@h/)` also in the template param that captured it.
+ */
+import { REDACTED, scrubSecrets, type SecretMarker } from './secrets.js';
+import { clip } from './text.js';
+import type { Classification, FieldError, NormalizedError } from './types.js';
+
+/** Field messages are not clipped where they are read: clipped here, before scrubbing, so scrubbing stays linear and cheap. */
+const MAX_FIELD_TEXT = 2000;
+/** Found values shorter than this are not searched for elsewhere: `u` of `u:p@h` would blank every `u`. */
+const MIN_FOUND = 4;
+/** At most this many distinct found values are searched for elsewhere (a hostile message may hold hundreds). */
+const MAX_FOUND = 64;
+
+/** Scrubs strings and remembers what it removed. */
+class Scrubber {
+  readonly found: string[] = [];
+  constructor(private readonly markers: readonly SecretMarker[]) {}
+
+  text(value: string): string {
+    return scrubSecrets(value, this.markers, this.found);
+  }
+
+  /** The distinct found values worth searching for in other strings. */
+  values(): string[] {
+    const distinct = new Set<string>();
+    for (const value of this.found) if (value.length >= MIN_FOUND && distinct.size < MAX_FOUND) distinct.add(value);
+    return [...distinct];
+  }
+}
+
+/** `text` with every occurrence of each of `values` replaced by `[REDACTED]`. */
+function removeFound(text: string, values: readonly string[]): string {
+  let out = text;
+  for (const value of values) if (out.includes(value)) out = out.split(value).join(REDACTED);
+  return out;
+}
+
+function scrubFields(fields: FieldError[] | undefined, each: (text: string) => string): FieldError[] | undefined {
+  if (fields === undefined) return undefined;
+  let changed = false;
+  const out = fields.map((field) => {
+    const path = each(field.path);
+    const message = each(field.message.length > MAX_FIELD_TEXT ? clip(field.message, MAX_FIELD_TEXT) : field.message);
+    if (path === field.path && message === field.message) return field;
+    changed = true;
+    return { path, message };
+  });
+  return changed ? out : fields;
+}
+
+function scrubParams(
+  params: Record<string, string | number> | undefined,
+  each: (text: string) => string,
+  found: readonly string[],
+): Record<string, string | number> | undefined {
+  if (params === undefined) return undefined;
+  let out: Record<string, string | number> | undefined;
+  for (const key of Object.keys(params)) {
+    const value = params[key]!;
+    if (typeof value !== 'string') continue;
+    // A param that is part of a credential found elsewhere (the password alone) is redacted whole.
+    const part = value.length >= MIN_FOUND && found.some((secret) => secret.includes(value));
+    const scrubbed = part ? REDACTED : each(value);
+    if (scrubbed === value) continue;
+    out ??= { ...params };
+    // Defined, not assigned: a param may be named `__proto__`.
+    Object.defineProperty(out, key, { value: scrubbed, enumerable: true, writable: true, configurable: true });
+  }
+  return out ?? params;
+}
+
+function scrubError(error: NormalizedError, each: (text: string) => string, found: readonly string[]): NormalizedError {
+  const message = each(error.message);
+  const code = error.code === null ? null : each(error.code);
+  const vendor = error.vendor === null ? null : each(error.vendor);
+  const fields = scrubFields(error.fields, each);
+  const params = scrubParams(error.params, each, found);
+  if (message === error.message && code === error.code && vendor === error.vendor && fields === error.fields && params === error.params) return error;
+  const out: NormalizedError = { ...error, message, code, vendor };
+  if (fields !== undefined) out.fields = fields;
+  if (params !== undefined) out.params = params;
+  return out;
+}
+
+/** One pass over every string of `result` with `each`. Returns `result` itself when nothing changed. */
+function scrubAll(result: Classification, each: (text: string) => string, found: readonly string[]): Classification {
+  const vendor = result.vendor === null ? null : each(result.vendor);
+  const requestId = result.requestId === undefined ? undefined : each(result.requestId);
+  const error = result.error === null ? null : scrubError(result.error, each, found);
+  let minor = result.minor as NormalizedError[];
+  for (let i = 0; i < minor.length; i++) {
+    const scrubbed = scrubError(minor[i]!, each, found);
+    if (scrubbed === minor[i]) continue;
+    if (minor === result.minor) minor = [...minor];
+    minor[i] = scrubbed;
+  }
+  if (vendor === result.vendor && requestId === result.requestId && error === result.error && minor === result.minor) return result;
+  const out = { ...result, vendor, error, minor } as Classification;
+  if (requestId !== undefined) out.requestId = requestId;
+  return out;
+}
+
+/**
+ * `result` with credentials removed from every string (see the module comment).
+ * `markers`: the secret markers of the classifier's catalogs. Returns `result` itself
+ * when there was nothing to remove (the common case: no allocation).
+ */
+export function scrubResult(result: Classification, markers: readonly SecretMarker[]): Classification {
+  const scrubber = new Scrubber(markers);
+  const once = scrubAll(result, (text) => scrubber.text(text), []);
+  const found = scrubber.values();
+  if (found.length === 0) return once;
+  return scrubAll(once, (text) => removeFound(text, found), found);
+}
