@@ -7,6 +7,7 @@ import type { CompiledCatalog, CompiledEntry } from './compile-catalog.js';
 import type { Engine } from './engine.js';
 import { REDACTED, redactPii, redactValues } from './redact.js';
 import type { TemplateParams } from './template.js';
+import { clip } from './text.js';
 import type { Classification, FieldError, NormalizedError } from './types.js';
 
 /** Message and params after secret (and optional PII) redaction. */
@@ -38,9 +39,24 @@ function redactMessage(
   return { message: text, params: outParams };
 }
 
+/** Field texts are kept to the length messages are clipped to (where a body is read, they are not clipped). */
+const MAX_FIELD_TEXT = 2000;
+
+function isLong(field: FieldError): boolean {
+  return field.message.length > MAX_FIELD_TEXT || field.path.length > MAX_FIELD_TEXT;
+}
+
+/**
+ * Field errors clipped, then (optionally) PII-redacted. Clipped first: redaction is
+ * linear, but a 64 KB field message redacted for each of 100 fields of each of 1,000
+ * items is still too much work for one response.
+ */
 function redactFields(fields: FieldError[] | undefined, pii: boolean): FieldError[] | undefined {
-  if (!pii || fields === undefined) return fields;
-  return fields.map((field) => ({ path: field.path, message: redactPii(field.message) }));
+  if (fields === undefined || (!pii && !fields.some(isLong))) return fields;
+  return fields.map((field) => {
+    const message = clip(field.message, MAX_FIELD_TEXT);
+    return { path: clip(field.path, MAX_FIELD_TEXT), message: pii ? redactPii(message) : message };
+  });
 }
 
 function hasKeys(record: object): boolean {

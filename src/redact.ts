@@ -85,14 +85,20 @@ function phoneEnd(text: string, i: number): number {
   let digits = isDigit(text.charCodeAt(i)) ? 1 : 0;
   const groups: number[] = [];
   let group = digits;
-  while (end < n) {
+  // Bounded look-ahead: past 15 digits, or a run of separators longer than a phone number
+  // writes (`) (`), it is no phone number. Without the bounds, every digit of a long run of
+  // `1 1 1 ...` would rescan the rest of the run: quadratic time.
+  let separators = 0;
+  while (end < n && digits <= 15) {
     const c = text.charCodeAt(end);
     if (isDigit(c)) {
       digits++;
       group++;
-    } else if (isPhoneSeparator(c)) {
+      separators = 0;
+    } else if (isPhoneSeparator(c) && separators < 3) {
       if (group > 0) groups.push(group);
       group = 0;
+      separators++;
     } else break;
     end++;
   }
@@ -123,8 +129,15 @@ export function redactPii(text: string): string {
       let end = i + 1;
       while (end < n && isDomainChar(text.charCodeAt(end))) end++;
       while (end > i + 1 && text.charCodeAt(end - 1) === 46) end--; // trailing sentence dot
-      const dot = text.lastIndexOf('.', end - 1);
-      if (start < i && dot > i + 1 && dot < end - 1) {
+      // The domain needs a dot inside it. Searched within the domain only: `lastIndexOf`
+      // from its end would run back through the whole text for every "@" (quadratic).
+      let dot = -1;
+      for (let k = end - 2; k > i + 1; k--)
+        if (text.charCodeAt(k) === 46) {
+          dot = k;
+          break;
+        }
+      if (start < i && dot !== -1) {
         out += `${text.slice(copied, start)}[EMAIL]`;
         copied = end;
         i = end;

@@ -10,11 +10,8 @@
  * `Failed to fetch (https://u:PASSWORD@h/)` also in the template param that captured it.
  */
 import { REDACTED, scrubSecrets, type SecretMarker } from './secrets.js';
-import { clip } from './text.js';
 import type { Classification, FieldError, NormalizedError } from './types.js';
 
-/** Field messages are not clipped where they are read: clipped here, before scrubbing, so scrubbing stays linear and cheap. */
-const MAX_FIELD_TEXT = 2000;
 /** Found values shorter than this are not searched for elsewhere: `u` of `u:p@h` would blank every `u`. */
 const MIN_FOUND = 4;
 /** At most this many distinct found values are searched for elsewhere (a hostile message may hold hundreds). */
@@ -49,7 +46,7 @@ function scrubFields(fields: FieldError[] | undefined, each: (text: string) => s
   let changed = false;
   const out = fields.map((field) => {
     const path = each(field.path);
-    const message = each(field.message.length > MAX_FIELD_TEXT ? clip(field.message, MAX_FIELD_TEXT) : field.message);
+    const message = each(field.message);
     if (path === field.path && message === field.message) return field;
     changed = true;
     return { path, message };
