@@ -206,9 +206,13 @@ function isSecretName(text: string, start: number, end: number): boolean {
   return SECRET_PARAMETER_SET.has(name);
 }
 
-/** Whether `word` (lower case) is at `at` in `text`, compared ASCII case-insensitively, starting a word. */
-function wordAt(text: string, at: number, word: string): boolean {
-  if (at > 0 && isNameChar(text.charCodeAt(at - 1))) return false;
+/**
+ * Whether `word` (lower case) is at `at` in `text`, compared ASCII case-insensitively,
+ * starting a word (or, with `afterHyphen`, the last part of a hyphenated name:
+ * `Proxy-Authorization`).
+ */
+function wordAt(text: string, at: number, word: string, afterHyphen = false): boolean {
+  if (at > 0 && isNameChar(text.charCodeAt(at - 1)) && !(afterHyphen && text.charCodeAt(at - 1) === 45)) return false;
   if (at + word.length > text.length) return false;
   for (let k = 0; k < word.length; k++) {
     let code = text.charCodeAt(at + k);
@@ -253,7 +257,7 @@ function authorizationSpans(text: string, spans: Spans): void {
       const end = runEnd(text, from, isToken68);
       if (end > from && (!basic || isBasicCredential(text.slice(from, end)))) spans.push(from, end);
       i = Math.max(i, end - 1);
-    } else if (wordAt(text, i, 'authorization')) {
+    } else if (wordAt(text, i, 'authorization', true)) {
       let from = runEnd(text, i + 13, isSpace);
       // `Authorization: x`, `authorization=x`, and the JSON `"authorization": "x"`.
       if (text.charCodeAt(from) === 34) from++;
@@ -383,9 +387,10 @@ function mayHoldCredential(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i) | 32;
     // b(earer), b(asic), a(uthorization): a cheap first-letter filter before the word tests.
-    if ((code === 98 || code === 97) && (wordAt(text, i, 'bearer') || wordAt(text, i, 'basic') || wordAt(text, i, 'authorization'))) return true;
+    if ((code === 98 || code === 97) && (wordAt(text, i, 'bearer') || wordAt(text, i, 'basic') || wordAt(text, i, 'authorization', true))) return true;
   }
-  return false;
+  // A URL cut by `clip` inside its userinfo has no `@` left.
+  return text.endsWith(CLIP_MARK) && text.includes('://');
 }
 
 /**
