@@ -39,7 +39,7 @@ function redactMessage(
   return { message: text, params: outParams };
 }
 
-/** Field texts are kept to the length messages are clipped to (where a body is read, they are not clipped). */
+/** Messages and field texts are kept to the length a body's message is clipped to where it is read (src/extract.ts). */
 const MAX_FIELD_TEXT = 2000;
 
 function isLong(field: FieldError): boolean {
@@ -82,8 +82,12 @@ export function buildError(
   pii: boolean,
 ): NormalizedError {
   // Most entries have no secret and most callers no PII redaction: nothing to rewrite.
+  // Clipped before redaction, like field texts: most readers clip what they read, and a
+  // text that arrives unclipped (a bare string item of a megabyte) must not make redaction
+  // scale with it.
+  const received = parts.message !== null && parts.message.length > MAX_FIELD_TEXT ? clip(parts.message, MAX_FIELD_TEXT) : parts.message;
   const { message, params } =
-    entry.secret === null && !pii ? { message: parts.message ?? entry.description, params: parts.params } : redactMessage(entry, parts.message, parts.params, pii);
+    entry.secret === null && !pii ? { message: received ?? entry.description, params: parts.params } : redactMessage(entry, received, parts.params, pii);
   const error: NormalizedError = {
     id: entry.id,
     vendor: parts.vendor,

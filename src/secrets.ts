@@ -101,20 +101,23 @@ const CLIP_MARK = '…';
 /** Parts of `text` to replace, in order and without overlap, each as [start, end). */
 type Spans = number[];
 
+/** Found values kept per text: enough for the caller, which searches for a few dozen at most. */
+const MAX_FOUND = 256;
+
 /** `text` with each span replaced by `[REDACTED]`; the replaced parts are appended to `found`. */
 function applySpans(text: string, spans: Spans, found: string[] | undefined): string {
   if (spans.length === 0) return text;
-  let out = '';
+  const parts: string[] = [];
   let copied = 0;
   for (let i = 0; i < spans.length; i += 2) {
     const start = spans[i]!;
     const end = spans[i + 1]!;
-    if (start < copied) continue;
-    found?.push(text.slice(start, end));
-    out += text.slice(copied, start) + REDACTED;
+    if (found !== undefined && found.length < MAX_FOUND) found.push(text.slice(start, end));
+    parts.push(text.slice(copied, start), REDACTED);
     copied = end;
   }
-  return out + text.slice(copied);
+  parts.push(text.slice(copied));
+  return parts.join('');
 }
 
 /**
@@ -327,8 +330,8 @@ function markerEnd(lower: string, marker: SecretMarker, at: number): number {
   return i;
 }
 
-/** After each marker, the value that follows it (spaces skipped, up to the end of the word). */
-function markerSpans(text: string, markers: readonly SecretMarker[], spans: Spans): void {
+/** After each marker, the value that follows it (spaces skipped, up to the end of the word): one list of spans per marker. */
+function markerSpans(text: string, markers: readonly SecretMarker[], lists: Spans[]): void {
   if (markers.length === 0) return;
   const lower = text.toLowerCase();
   // Case folding that changes the length (a dotted capital I) would shift positions:
@@ -336,6 +339,8 @@ function markerSpans(text: string, markers: readonly SecretMarker[], spans: Span
   const folded = lower.length === text.length ? lower : asciiLower(text);
   for (const marker of markers) {
     const first = marker[0]!;
+    const spans: Spans = [];
+    lists.push(spans);
     let at = folded.indexOf(first);
     while (at !== -1) {
       const end = at > 0 && isAlphanumeric(folded.charCodeAt(at - 1)) ? -1 : markerEnd(folded, marker, at);
@@ -363,19 +368,28 @@ function asciiLower(text: string): string {
   return out;
 }
 
-/** Sorts spans by start and merges overlapping ones. */
-function merged(spans: Spans): Spans {
-  if (spans.length <= 2) return spans;
-  const pairs: [number, number][] = [];
-  for (let i = 0; i < spans.length; i += 2) pairs.push([spans[i]!, spans[i + 1]!]);
-  pairs.sort((a, b) => a[0] - b[0]);
+/**
+ * The spans of several passes as one ordered list, overlapping spans joined. Each pass
+ * lists its spans in order, so this is a merge of sorted lists (linear in the spans for
+ * the few lists there are), not a sort.
+ */
+function merged(lists: readonly Spans[]): Spans {
+  const filled = lists.filter((list) => list.length > 0);
+  if (filled.length <= 1) return filled[0] ?? [];
+  const next = filled.map(() => 0);
   const out: Spans = [];
-  for (const [start, end] of pairs) {
+  for (;;) {
+    let pick = -1;
+    for (let k = 0; k < filled.length; k++)
+      if (next[k]! < filled[k]!.length && (pick === -1 || filled[k]![next[k]!]! < filled[pick]![next[pick]!]!)) pick = k;
+    if (pick === -1) return out;
+    const start = filled[pick]![next[pick]!]!;
+    const end = filled[pick]![next[pick]! + 1]!;
+    next[pick] = next[pick]! + 2;
     const last = out.length - 1;
     if (last > 0 && start <= out[last]!) out[last] = Math.max(out[last]!, end);
     else out.push(start, end);
   }
-  return out;
 }
 
 /**
@@ -401,12 +415,16 @@ function mayHoldCredential(text: string): boolean {
  */
 export function scrubSecrets(text: string, markers: readonly SecretMarker[] = [], found?: string[]): string {
   if (text.length === 0) return text;
-  const spans: Spans = [];
+  const lists: Spans[] = [];
   if (mayHoldCredential(text)) {
-    userinfoSpans(text, spans);
-    parameterSpans(text, spans);
-    authorizationSpans(text, spans);
+    const userinfo: Spans = [];
+    const parameters: Spans = [];
+    const authorization: Spans = [];
+    userinfoSpans(text, userinfo);
+    parameterSpans(text, parameters);
+    authorizationSpans(text, authorization);
+    lists.push(userinfo, parameters, authorization);
   }
-  markerSpans(text, markers, spans);
-  return applySpans(text, merged(spans), found);
+  markerSpans(text, markers, lists);
+  return applySpans(text, merged(lists), found);
 }
