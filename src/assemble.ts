@@ -16,11 +16,11 @@ function redactMessage(
   message: string | null,
   params: TemplateParams | undefined,
   pii: boolean,
-): { message: string; params: TemplateParams | undefined } {
+): { message: string; params: TemplateParams | undefined; secrets: readonly string[] } {
   let text = message ?? entry.description;
   let outParams = params;
+  const secrets: string[] = [];
   if (entry.secret !== null && params !== undefined) {
-    const secrets: string[] = [];
     outParams = { ...params };
     for (const name of entry.secret) {
       const value = params[name];
@@ -36,7 +36,25 @@ function redactMessage(
     }
   }
   if (pii && message !== null) text = redactPii(text);
-  return { message: text, params: outParams };
+  return { message: text, params: outParams, secrets };
+}
+
+const NO_SECRETS: readonly string[] = [];
+
+/**
+ * The error's other texts with the secrets its message held removed: a body may repeat
+ * the echoed key in its code or a field (`{"error": "Invalid API key: K"}`).
+ */
+function withoutSecrets(code: string | null, fields: FieldError[] | undefined, found: readonly string[]): { code: string | null; fields: FieldError[] | undefined } {
+  if (found.length === 0) return { code, fields };
+  // The words of each secret too: the message was matched with its whitespace collapsed,
+  // and another text may hold the same value spaced differently.
+  const secrets = [...found];
+  for (const secret of found) for (const word of secret.split(/\s+/)) if (word.length >= 4 && word !== secret) secrets.push(word);
+  return {
+    code: code === null ? null : redactValues(code, secrets),
+    fields: fields?.map((field) => ({ path: redactValues(field.path, secrets), message: redactValues(field.message, secrets) })),
+  };
 }
 
 /** Messages and field texts are kept to the length a body's message is clipped to where it is read (src/extract.ts). */
@@ -86,14 +104,15 @@ export function buildError(
   // text that arrives unclipped (a bare string item of a megabyte) must not make redaction
   // scale with it.
   const received = parts.message !== null && parts.message.length > MAX_FIELD_TEXT ? clip(parts.message, MAX_FIELD_TEXT) : parts.message;
-  const { message, params } =
-    entry.secret === null && !pii ? { message: received ?? entry.description, params: parts.params } : redactMessage(entry, received, parts.params, pii);
+  const { message, params, secrets } =
+    entry.secret === null && !pii ? { message: received ?? entry.description, params: parts.params, secrets: NO_SECRETS } : redactMessage(entry, received, parts.params, pii);
+  const texts = withoutSecrets(parts.code, parts.fields, secrets);
   const error: NormalizedError = {
     id: entry.id,
     vendor: parts.vendor,
     category: entry.category,
     status: parts.status,
-    code: parts.code,
+    code: texts.code,
     message,
     retryable: parts.retryable,
     fatal: parts.fatal,
@@ -103,7 +122,7 @@ export function buildError(
     docs: entry.docs,
   };
   if (parts.retryAfterMs !== undefined) error.retryAfterMs = parts.retryAfterMs;
-  const fields = redactFields(parts.fields, pii);
+  const fields = redactFields(texts.fields, pii);
   if (fields !== undefined) error.fields = fields;
   if (params !== undefined && hasKeys(params)) error.params = params;
   return error;

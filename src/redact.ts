@@ -126,6 +126,14 @@ export function redactPii(text: string): string {
     if (code === 64 /* @ */) {
       let start = i;
       while (start > copied && isEmailLocal(text.charCodeAt(start - 1))) start--;
+      // After `://` or a `:`, the part before the "@" is URL userinfo (`https://token@host`,
+      // `user:password@host`), not a mailbox: left whole for the secret scrubber, which
+      // removes it as a credential (and the same value wherever else it appears).
+      const before = start > 0 ? text.charCodeAt(start - 1) : 0;
+      if (before === 47 /* / */ || before === 58 /* : */) {
+        i++;
+        continue;
+      }
       let end = i + 1;
       while (end < n && isDomainChar(text.charCodeAt(end))) end++;
       while (end > i + 1 && text.charCodeAt(end - 1) === 46) end--; // trailing sentence dot

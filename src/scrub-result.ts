@@ -75,13 +75,25 @@ function scrubParams(
   return out ?? params;
 }
 
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/**
+ * An optional member of a result object, read as an own property: a polluted
+ * `Object.prototype.fields` must not be taken for the error's field list.
+ */
+function optional<T extends object, K extends keyof T>(object: T, key: K): T[K] | undefined {
+  return hasOwn.call(object, key) ? object[key] : undefined;
+}
+
 function scrubError(error: NormalizedError, each: (text: string) => string, found: readonly string[]): NormalizedError {
   const message = each(error.message);
   const code = error.code === null ? null : each(error.code);
   const vendor = error.vendor === null ? null : each(error.vendor);
-  const fields = scrubFields(error.fields, each);
-  const params = scrubParams(error.params, each, found);
-  if (message === error.message && code === error.code && vendor === error.vendor && fields === error.fields && params === error.params) return error;
+  const ownFields = optional(error, 'fields');
+  const ownParams = optional(error, 'params');
+  const fields = scrubFields(ownFields, each);
+  const params = scrubParams(ownParams, each, found);
+  if (message === error.message && code === error.code && vendor === error.vendor && fields === ownFields && params === ownParams) return error;
   const out: NormalizedError = { ...error, message, code, vendor };
   if (fields !== undefined) out.fields = fields;
   if (params !== undefined) out.params = params;
@@ -91,7 +103,8 @@ function scrubError(error: NormalizedError, each: (text: string) => string, foun
 /** One pass over every string of `result` with `each`. Returns `result` itself when nothing changed. */
 function scrubAll(result: Classification, each: (text: string) => string, found: readonly string[]): Classification {
   const vendor = result.vendor === null ? null : each(result.vendor);
-  const requestId = result.requestId === undefined ? undefined : each(result.requestId);
+  const ownRequestId = optional(result, 'requestId');
+  const requestId = ownRequestId === undefined ? undefined : each(ownRequestId);
   const error = result.error === null ? null : scrubError(result.error, each, found);
   let minor = result.minor as NormalizedError[];
   for (let i = 0; i < minor.length; i++) {
@@ -100,7 +113,7 @@ function scrubAll(result: Classification, each: (text: string) => string, found:
     if (minor === result.minor) minor = [...minor];
     minor[i] = scrubbed;
   }
-  if (vendor === result.vendor && requestId === result.requestId && error === result.error && minor === result.minor) return result;
+  if (vendor === result.vendor && requestId === ownRequestId && error === result.error && minor === result.minor) return result;
   const out = { ...result, vendor, error, minor } as Classification;
   if (requestId !== undefined) out.requestId = requestId;
   return out;

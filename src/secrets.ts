@@ -130,43 +130,65 @@ function applySpans(text: string, spans: Spans, found: string[] | undefined): st
  */
 function userinfoSpans(text: string, spans: Spans): void {
   const n = text.length;
-  let start = 0;
-  while (start < n) {
-    while (start < n && endsValue(text.charCodeAt(start))) start++;
-    if (start >= n) break;
-    let end = start;
-    let authority = start;
+  let end = 0;
+  while (end < n) {
+    while (end < n && endsValue(text.charCodeAt(end))) end++;
+    // One segment per URL: from the token start, or from after each `://` (a URL inside
+    // a URL, `https://docs.example/https://u:p@h`, has userinfo of its own).
+    let authority = end;
     let scheme = false;
     let lastAt = -1;
     let colon = -1;
     let slash = -1;
+    let lastSlash = -1;
+    let lastColon = -1;
+    let slashBeforeAt = -1;
+    let colonBeforeAt = -1;
     let query = false;
+    const finish = (segmentEnd: number): void => {
+      // A `/` before the `@` belongs to a password only when a `:` came first
+      // (`https://u:pa/ss@h`); otherwise the `@` is in the path (`https://h/@scope/pkg`),
+      // where a `user:password@` after the last `/` is still userinfo (a proxy URL
+      // quoted in a path).
+      const inPath = slash !== -1 && slash < lastAt && (colon === -1 || colon > slash);
+      if (inPath && colonBeforeAt > slashBeforeAt) spans.push(slashBeforeAt + 1, lastAt);
+      else if (lastAt > authority && !inPath && (scheme || (colon !== -1 && colon < lastAt))) spans.push(authority, lastAt);
+      else if (scheme && lastAt === -1 && colon > authority && segmentEnd === n && text.endsWith(CLIP_MARK)) spans.push(authority, n - CLIP_MARK.length);
+    };
     while (end < n) {
       const code = text.charCodeAt(end);
       if (endsValue(code)) break;
-      if (code === 58 /* : */ && !scheme && text.startsWith('//', end + 1)) {
+      if (code === 58 /* : */ && text.startsWith('//', end + 1)) {
+        finish(end);
         scheme = true;
         authority = end + 3;
         lastAt = -1;
         colon = -1;
         slash = -1;
+        lastSlash = -1;
+        lastColon = -1;
+        slashBeforeAt = -1;
+        colonBeforeAt = -1;
+        query = false;
         end += 3;
         continue;
       }
       if (!query) {
-        if (code === 64 /* @ */) lastAt = end;
-        else if (code === 58 && colon === -1) colon = end;
-        else if (code === 47 /* / */ && slash === -1) slash = end;
-        else if ((code === 63 /* ? */ || code === 35) /* # */ && scheme) query = true;
+        if (code === 64 /* @ */) {
+          lastAt = end;
+          slashBeforeAt = lastSlash;
+          colonBeforeAt = lastColon;
+        } else if (code === 58 /* : */) {
+          if (colon === -1) colon = end;
+          lastColon = end;
+        } else if (code === 47 /* / */) {
+          if (slash === -1) slash = end;
+          lastSlash = end;
+        } else if ((code === 63 /* ? */ || code === 35) /* # */ && scheme) query = true;
       }
       end++;
     }
-    // A `/` before the `@` belongs to a password only when a `:` came first
-    // (`https://u:pa/ss@h`); otherwise the `@` is in the path (`https://h/@scope/pkg`).
-    const inPath = slash !== -1 && slash < lastAt && (colon === -1 || colon > slash);
-    if (lastAt > authority && !inPath && (scheme || (colon !== -1 && colon < lastAt))) spans.push(authority, lastAt);
-    else if (scheme && lastAt === -1 && colon > authority && end === n && text.endsWith(CLIP_MARK)) spans.push(authority, n - CLIP_MARK.length);
-    start = end;
+    finish(end);
   }
 }
 

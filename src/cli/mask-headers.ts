@@ -37,8 +37,9 @@ function maskValue(value: unknown, markers: readonly SecretMarker[], depth: numb
   const out: Record<string, unknown> = {};
   for (const [name, member] of Object.entries(value)) {
     const masked = isSecretName(name) ? MASKED : maskValue(member, markers, depth + 1);
-    // Defined, not assigned: an example may hold a `__proto__` key as data.
-    Object.defineProperty(out, name, { value: masked, enumerable: true, writable: true, configurable: true });
+    // Names are printed too (a field map keyed by a URL); defined, not assigned: an
+    // example may hold a `__proto__` key as data.
+    Object.defineProperty(out, scrubSecrets(name, markers), { value: masked, enumerable: true, writable: true, configurable: true });
   }
   return out;
 }
