@@ -7,6 +7,7 @@
 import { constants } from 'node:fs';
 import { open, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { describeCaught } from '../safe.js';
 import { UsageError } from './usage-error.js';
 
 /** One catalog file: parsed JSON, or why it could not be read. */
@@ -30,7 +31,7 @@ export async function readCatalogFiles(command: string, dir: string): Promise<Ca
     names = entries.filter((entry) => !entry.isDirectory() && isCatalogFileName(entry.name)).map((entry) => entry.name);
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException | undefined)?.code;
-    const reason = code === 'ENOENT' ? 'no such directory' : code === 'ENOTDIR' ? 'not a directory' : `cannot read directory (${code ?? String(cause)})`;
+    const reason = code === 'ENOENT' ? 'no such directory' : code === 'ENOTDIR' ? 'not a directory' : `cannot read directory (${code ?? describeCaught(cause)})`;
     throw new UsageError(`${command}: ${reason}: ${dir}`, { cause });
   }
   names.sort();
@@ -41,7 +42,7 @@ export async function readCatalogFiles(command: string, dir: string): Promise<Ca
       const text = await readRegularFile(file);
       files.push(text === undefined ? { file, ok: false, message: 'not a regular file (a catalog must be a plain file, not a FIFO, socket or device)' } : { file, ok: true, value: JSON.parse(text) as unknown });
     } catch (cause) {
-      const message = cause instanceof SyntaxError ? `not valid JSON (${cause.message})` : `cannot read (${(cause as NodeJS.ErrnoException).code ?? String(cause)})`;
+      const message = cause instanceof SyntaxError ? `not valid JSON (${cause.message})` : `cannot read (${(cause as NodeJS.ErrnoException).code ?? describeCaught(cause)})`;
       files.push({ file, ok: false, message });
     }
   }
