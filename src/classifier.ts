@@ -16,7 +16,7 @@ import { createMatchContext, matchByCode, matchByMessage, matchByShape, matchByS
 import { parseBody, type ParsedBody } from './parse-body.js';
 import { resolveRetryDelay, type RetryBodyField } from './retry-after.js';
 import { scrubResult } from './scrub-result.js';
-import { secretMarkers } from './secrets.js';
+import { createSecretScrubber, secretMarkers } from './secrets.js';
 import { describeCaught, isArray, isRecord, mine, shallowCopy } from './safe.js';
 import { clip, hasText, trimmed } from './text.js';
 import type { Classification, ClassifyOptions, NormalizedError, RawResponse } from './types.js';
@@ -274,7 +274,11 @@ export function createClassifierFromCatalogs<Id extends string = ErrorId>(
 ): Classifier<Id> {
   const engine = buildEngine(config, mode);
   // The texts that precede a catalog secret (`Invalid API key:`), from every catalog.
-  const markers = [engine.generic, ...engine.vendors.values()].flatMap((catalog) => secretMarkers(catalog.source));
+  const catalogs = [engine.generic, ...engine.vendors.values()];
+  // The catalogs' own texts (vendor names, descriptions) are most of what results carry
+  // and hold no input: the scrubber skips them.
+  const clean = new Set(catalogs.flatMap((catalog) => [catalog.vendor, ...catalog.source.entries.map((entry) => entry.description), catalog.unknown.description]));
+  const scrubber = createSecretScrubber(catalogs.flatMap((catalog) => secretMarkers(catalog.source)), clean);
   return {
     classify(input, options) {
       let result: Classification;
@@ -283,7 +287,7 @@ export function createClassifierFromCatalogs<Id extends string = ErrorId>(
       } catch (cause) {
         result = invalidInput(engine, `input could not be classified: ${clip(describeCaught(cause), 200)}`);
       }
-      return scrubResult(result, markers) as Classification<Id>;
+      return scrubResult(result, scrubber) as Classification<Id>;
     },
     normalizeError(thrown, options) {
       let result: Classification;
@@ -292,7 +296,7 @@ export function createClassifierFromCatalogs<Id extends string = ErrorId>(
       } catch (cause) {
         result = invalidInput(engine, `error could not be classified: ${clip(describeCaught(cause), 200)}`);
       }
-      return scrubResult(result, markers) as Classification<Id>;
+      return scrubResult(result, scrubber) as Classification<Id>;
     },
     vendors: [...engine.vendors.keys()],
   };

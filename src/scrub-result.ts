@@ -9,7 +9,7 @@
  * appears without the context that gave it away: the password of
  * `Failed to fetch (https://u:PASSWORD@h/)` also in the template param that captured it.
  */
-import { REDACTED, scrubSecrets, type SecretMarker } from './secrets.js';
+import { REDACTED, type SecretScrubber } from './secrets.js';
 import type { Classification, FieldError, NormalizedError } from './types.js';
 
 /** Found values shorter than this are not searched for elsewhere: `u` of `u:p@h` would blank every `u`. */
@@ -17,21 +17,11 @@ const MIN_FOUND = 4;
 /** At most this many distinct found values are searched for elsewhere (a hostile message may hold hundreds). */
 const MAX_FOUND = 64;
 
-/** Scrubs strings and remembers what it removed. */
-class Scrubber {
-  readonly found: string[] = [];
-  constructor(private readonly markers: readonly SecretMarker[]) {}
-
-  text(value: string): string {
-    return scrubSecrets(value, this.markers, this.found);
-  }
-
-  /** The distinct found values worth searching for in other strings. */
-  values(): string[] {
-    const distinct = new Set<string>();
-    for (const value of this.found) if (value.length >= MIN_FOUND && distinct.size < MAX_FOUND) distinct.add(value);
-    return [...distinct];
-  }
+/** The distinct found values worth searching for in other strings. */
+function searchable(found: readonly string[]): string[] {
+  const distinct = new Set<string>();
+  for (const value of found) if (value.length >= MIN_FOUND && distinct.size < MAX_FOUND) distinct.add(value);
+  return [...distinct];
 }
 
 /** `text` with every occurrence of each of `values` replaced by `[REDACTED]`. */
@@ -120,14 +110,50 @@ function scrubAll(result: Classification, each: (text: string) => string, found:
 }
 
 /**
- * `result` with credentials removed from every string (see the module comment).
- * `markers`: the secret markers of the classifier's catalogs. Returns `result` itself
- * when there was nothing to remove (the common case: no allocation).
+ * `result` with credentials removed from every string (see the module comment), by the
+ * classifier's `scrubber`. Returns `result` itself when there was nothing to remove (the
+ * common case: no allocation).
  */
-export function scrubResult(result: Classification, markers: readonly SecretMarker[]): Classification {
-  const scrubber = new Scrubber(markers);
-  const once = scrubAll(result, (text) => scrubber.text(text), []);
-  const found = scrubber.values();
+export function scrubResult(result: Classification, scrubber: SecretScrubber): Classification {
+  if (!mayNeedScrubbing(result, scrubber)) return result;
+  const found: string[] = [];
+  const once = scrubAll(result, (text) => scrubber.scrub(text, found), NONE);
   if (found.length === 0) return once;
-  return scrubAll(once, (text) => removeFound(text, found), found);
+  const values = searchable(found);
+  return values.length === 0 ? once : scrubAll(once, (text) => removeFound(text, values), values);
+}
+
+const NONE: readonly string[] = [];
+
+/**
+ * Whether any string of `result` could hold a credential. The strings are joined (with a
+ * separator no pattern spans) and tested once: per string, the fixed cost of the native
+ * searches would be most of the work. Almost every result holds nothing, and is returned
+ * as it is.
+ */
+function mayNeedScrubbing(result: Classification, scrubber: SecretScrubber): boolean {
+  const texts: string[] = [];
+  if (result.vendor !== null) texts.push(result.vendor);
+  const requestId = result.requestId;
+  if (requestId !== undefined && hasOwn.call(result, 'requestId')) texts.push(requestId);
+  if (result.error !== null) errorTexts(result.error, texts);
+  const { minor } = result;
+  for (let i = 0; i < minor.length; i++) errorTexts(minor[i]!, texts);
+  return scrubber.mayChangeAny(texts);
+}
+
+/** The strings of `error` that came from the input, appended to `texts`. */
+function errorTexts(error: NormalizedError, texts: string[]): void {
+  texts.push(error.message);
+  if (error.code !== null) texts.push(error.code);
+  if (error.vendor !== null) texts.push(error.vendor);
+  const fields = error.fields;
+  if (fields !== undefined && hasOwn.call(error, 'fields'))
+    for (let i = 0; i < fields.length; i++) texts.push(fields[i]!.message, fields[i]!.path);
+  const params = error.params;
+  if (params !== undefined && hasOwn.call(error, 'params'))
+    for (const key of Object.keys(params)) {
+      const value = params[key];
+      if (typeof value === 'string') texts.push(value);
+    }
 }

@@ -363,20 +363,18 @@ function markerSpans(text: string, markers: readonly SecretMarker[], lists: Span
     const first = marker[0]!;
     const spans: Spans = [];
     lists.push(spans);
+    let valueEnd = -1;
     let at = folded.indexOf(first);
     while (at !== -1) {
       const end = at > 0 && isAlphanumeric(folded.charCodeAt(at - 1)) ? -1 : markerEnd(folded, marker, at);
-      let next = at + 1;
       if (end !== -1) {
         const from = runEnd(text, end, isSpace);
-        const valueEnd = runEnd(text, from, (c) => !endsValue(c));
-        if (valueEnd > from) {
-          spans.push(from, valueEnd);
-          // Past the value: a marker repeated inside it adds nothing, and rescanning it would not be linear.
-          next = valueEnd;
-        }
+        // A marker repeated inside the value of the one before ends where that value
+        // ends: its end is reused, not searched for again (which would not be linear).
+        if (from >= valueEnd) valueEnd = runEnd(text, from, (c) => !endsValue(c));
+        if (valueEnd > from) spans.push(from, valueEnd);
       }
-      at = folded.indexOf(first, next);
+      at = folded.indexOf(first, at + 1);
     }
   }
 }
@@ -429,24 +427,73 @@ function mayHoldCredential(text: string): boolean {
   return text.endsWith(CLIP_MARK) && text.includes('://');
 }
 
+/** One scrubber, compiled once for a set of catalog markers (a classifier builds one). */
+export interface SecretScrubber {
+  /**
+   * `text` with every credential replaced by `[REDACTED]` (see the module comment). Each
+   * replaced value is appended to `found`, so the caller can remove the same values where
+   * they appear without their context (a template param holding only the password).
+   * Linear time.
+   */
+  scrub(text: string, found?: string[]): string;
+  /** Whether {@link SecretScrubber.scrub} could change any of `texts` (false means it would change none). */
+  mayChangeAny(texts: readonly string[]): boolean;
+}
+
 /**
- * `text` with every credential replaced by `[REDACTED]` (see the module comment).
- * `markers`: the catalog secret markers ({@link secretMarkers}). Each replaced value is
- * appended to `found`, so the caller can remove the same values where they appear
- * without their context (a template param holding only the password). Linear time.
+ * Whether any pass could find something in `text` (one text, or several joined with a
+ * NUL, which no pattern spans): an `@`, an `=`, a `://`, or one of
+ * `words` (lower case: the Authorization words and the last word of each marker) in any
+ * case. Native searches only: most texts (a vendor name, a code, a sentence) hold none of
+ * them and go back unchanged at this cost alone.
+ */
+function triggered(text: string, words: readonly string[]): boolean {
+  if (text.includes('@') || text.includes('=') || text.includes('://')) return true;
+  const lower = text.toLowerCase();
+  for (let k = 0; k < words.length; k++) if (lower.includes(words[k]!)) return true;
+  return false;
+}
+
+/**
+ * A scrubber for `markers` (the catalog secret markers, {@link secretMarkers}). `clean`:
+ * texts the classifier writes itself (vendor names, catalog descriptions), which hold no
+ * credential and need no test. Most
+ * texts hold nothing to scrub: one pass over their characters for what every scan needs
+ * first (an `@`, an `=`, a `://`, an Authorization word, or the last word of a marker)
+ * sends them back unchanged.
+ */
+export function createSecretScrubber(markers: readonly SecretMarker[] = [], clean: ReadonlySet<string> = new Set()): SecretScrubber {
+  const words = [...new Set(['bearer', 'basic', 'authorization', ...markers.map((marker) => marker[marker.length - 1]!)])];
+  return {
+    mayChangeAny(texts) {
+      let joined = '';
+      for (let i = 0; i < texts.length; i++) if (!clean.has(texts[i]!)) joined += `${texts[i]!}\u0000`;
+      return joined !== '' && triggered(joined, words);
+    },
+    scrub(text, found) {
+      if (text.length === 0 || !triggered(text, words)) return text;
+      const lists: Spans[] = [];
+      if (mayHoldCredential(text)) {
+        const userinfo: Spans = [];
+        const parameters: Spans = [];
+        const authorization: Spans = [];
+        userinfoSpans(text, userinfo);
+        parameterSpans(text, parameters);
+        authorizationSpans(text, authorization);
+        lists.push(userinfo, parameters, authorization);
+      }
+      markerSpans(text, markers, lists);
+      return applySpans(text, merged(lists), found);
+    },
+  };
+}
+
+const WITHOUT_MARKERS = createSecretScrubber();
+
+/**
+ * `text` with every credential replaced by `[REDACTED]`: {@link SecretScrubber.scrub} of a
+ * scrubber for `markers`. For one-off texts; a classifier keeps a compiled scrubber.
  */
 export function scrubSecrets(text: string, markers: readonly SecretMarker[] = [], found?: string[]): string {
-  if (text.length === 0) return text;
-  const lists: Spans[] = [];
-  if (mayHoldCredential(text)) {
-    const userinfo: Spans = [];
-    const parameters: Spans = [];
-    const authorization: Spans = [];
-    userinfoSpans(text, userinfo);
-    parameterSpans(text, parameters);
-    authorizationSpans(text, authorization);
-    lists.push(userinfo, parameters, authorization);
-  }
-  markerSpans(text, markers, lists);
-  return applySpans(text, merged(lists), found);
+  return (markers.length === 0 ? WITHOUT_MARKERS : createSecretScrubber(markers)).scrub(text, found);
 }

@@ -95,3 +95,14 @@ describe('secretMarkers', () => {
     expect(secretMarkers(catalog)).toEqual([['invalid', 'api', 'key:'], ['key']].filter((words) => words.join(' ').length >= 4));
   });
 });
+
+describe('scrubSecrets, cases the property tests found', () => {
+  it('a marker inside the value of another marker still redacts what follows it', () => {
+    expect(scrub('INVALID API KEY:  Invalid API key: K-123')).toBe('INVALID API KEY:  [REDACTED] API key: [REDACTED]');
+  });
+
+  it('userinfo of a URL quoted inside another URL, or after a path slash', () => {
+    expect(scrub('https://errors.example/https://user:pw12@h.example/v1')).toBe('https://errors.example/https://[REDACTED]@h.example/v1');
+    expect(scrub('https://errors.example/user:pw12@proxy.example:443')).toBe('https://errors.example/[REDACTED]@proxy.example:443');
+  });
+});
