@@ -126,34 +126,32 @@ export function scrubResult(result: Classification, scrubber: SecretScrubber): C
 const NONE: readonly string[] = [];
 
 /**
- * Whether any string of `result` could hold a credential. The strings are joined (with a
- * separator no pattern spans) and tested once: per string, the fixed cost of the native
- * searches would be most of the work. Almost every result holds nothing, and is returned
- * as it is.
+ * Whether any string of `result` could hold a credential: one native test per string.
+ * Almost every result holds nothing, and is returned as it is.
  */
 function mayNeedScrubbing(result: Classification, scrubber: SecretScrubber): boolean {
-  const texts: string[] = [];
-  if (result.vendor !== null) texts.push(result.vendor);
+  const { vendor } = result;
+  if (vendor !== null && scrubber.mayChange(vendor)) return true;
   const requestId = result.requestId;
-  if (requestId !== undefined && hasOwn.call(result, 'requestId')) texts.push(requestId);
-  if (result.error !== null) errorTexts(result.error, texts);
+  if (requestId !== undefined && hasOwn.call(result, 'requestId') && scrubber.mayChange(requestId)) return true;
+  if (result.error !== null && errorMayNeedScrubbing(result.error, scrubber, vendor)) return true;
   const { minor } = result;
-  for (let i = 0; i < minor.length; i++) errorTexts(minor[i]!, texts);
-  return scrubber.mayChangeAny(texts);
+  for (let i = 0; i < minor.length; i++) if (errorMayNeedScrubbing(minor[i]!, scrubber, vendor)) return true;
+  return false;
 }
 
-/** The strings of `error` that came from the input, appended to `texts`. */
-function errorTexts(error: NormalizedError, texts: string[]): void {
-  texts.push(error.message);
-  if (error.code !== null) texts.push(error.code);
-  if (error.vendor !== null) texts.push(error.vendor);
+/** {@link mayNeedScrubbing} for the strings of one error (its vendor is tested only when it differs from the result's). */
+function errorMayNeedScrubbing(error: NormalizedError, scrubber: SecretScrubber, vendor: string | null): boolean {
+  if (scrubber.mayChange(error.message) || (error.code !== null && scrubber.mayChange(error.code))) return true;
+  if (error.vendor !== null && error.vendor !== vendor && scrubber.mayChange(error.vendor)) return true;
   const fields = error.fields;
   if (fields !== undefined && hasOwn.call(error, 'fields'))
-    for (let i = 0; i < fields.length; i++) texts.push(fields[i]!.message, fields[i]!.path);
+    for (let i = 0; i < fields.length; i++) if (scrubber.mayChange(fields[i]!.message) || scrubber.mayChange(fields[i]!.path)) return true;
   const params = error.params;
   if (params !== undefined && hasOwn.call(error, 'params'))
     for (const key of Object.keys(params)) {
       const value = params[key];
-      if (typeof value === 'string') texts.push(value);
+      if (typeof value === 'string' && scrubber.mayChange(value)) return true;
     }
+  return false;
 }
