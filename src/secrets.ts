@@ -16,8 +16,9 @@
  *   (`Invalid API key: <key>`), wherever it appears: in a code, a field message, a text
  *   body, with or without the space.
  *
- * Every pass is a left-to-right scan with bounded look-back, never a regular expression
- * over the untrusted text, so scrubbing is linear in the text's length.
+ * Every pass is a left-to-right scan with bounded look-back, so scrubbing is linear in the
+ * text's length. The one regular expression, the first test of each text, is a set of
+ * literal alternatives: nothing in it can backtrack.
  */
 import type { Catalog } from './generated/catalog-types.js';
 import { isTemplate, parseTemplate } from './template.js';
