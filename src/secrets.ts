@@ -154,7 +154,10 @@ function userinfoSpans(text: string, spans: Spans): void {
       const inPath = slash !== -1 && slash < lastAt && (colon === -1 || colon > slash);
       if (inPath && colonBeforeAt > slashBeforeAt) spans.push(slashBeforeAt + 1, lastAt);
       else if (lastAt > authority && !inPath && (scheme || (colon !== -1 && colon < lastAt))) spans.push(authority, lastAt);
-      else if (scheme && lastAt === -1 && colon > authority && segmentEnd === n && text.endsWith(CLIP_MARK)) spans.push(authority, n - CLIP_MARK.length);
+      else if (lastAt === -1 && colon >= authority && segmentEnd === n && text.endsWith(CLIP_MARK))
+        // Cut by `clip` before its "@": with a scheme, all of the authority may be
+        // userinfo; without one, what follows the ":" may be a password (`user:pass…`).
+        spans.push(scheme ? authority : colon + 1, n - CLIP_MARK.length);
     };
     while (end < n) {
       const code = text.charCodeAt(end);
@@ -424,8 +427,8 @@ function mayHoldCredential(text: string): boolean {
     // b(earer), b(asic), a(uthorization): a cheap first-letter filter before the word tests.
     if ((code === 98 || code === 97) && (wordAt(text, i, 'bearer') || wordAt(text, i, 'basic') || wordAt(text, i, 'authorization', true))) return true;
   }
-  // A URL cut by `clip` inside its userinfo has no `@` left.
-  return text.endsWith(CLIP_MARK) && text.includes('://');
+  // A URL or `user:password` cut by `clip` inside its userinfo has no `@` left.
+  return text.endsWith(CLIP_MARK) && text.includes(':');
 }
 
 /** One scrubber, compiled once for a set of catalog markers (a classifier builds one). */
@@ -451,6 +454,11 @@ function escapeForRegExp(text: string): string {
  * nothing in it can backtrack, so it scans a text in linear time, and one native scan
  * costs less than the several searches it replaces.
  */
+/** A text `clip` cut after a `:`: it may end inside `user:password`, before the `@` that gives it away. */
+function wasCut(text: string): boolean {
+  return text.endsWith(CLIP_MARK) && text.includes(':');
+}
+
 function triggerPattern(words: readonly string[]): RegExp {
   return new RegExp(['[@=]', ':\\/\\/', ...words.map(escapeForRegExp)].join('|'), 'i');
 }
@@ -466,9 +474,9 @@ function triggerPattern(words: readonly string[]): RegExp {
 export function createSecretScrubber(markers: readonly SecretMarker[] = [], clean: ReadonlySet<string> = new Set()): SecretScrubber {
   const trigger = triggerPattern([...new Set(['bearer', 'basic', 'authorization', ...markers.map((marker) => marker[marker.length - 1]!)])]);
   return {
-    mayChange: (text) => !clean.has(text) && trigger.test(text),
+    mayChange: (text) => !clean.has(text) && (trigger.test(text) || wasCut(text)),
     scrub(text, found) {
-      if (text.length === 0 || !trigger.test(text)) return text;
+      if (text.length === 0 || !(trigger.test(text) || wasCut(text))) return text;
       const lists: Spans[] = [];
       if (mayHoldCredential(text)) {
         const userinfo: Spans = [];

@@ -20,6 +20,7 @@ describe('scrubSecrets', () => {
     ['(https://u:p@h/)', '(https://[REDACTED]@h/)'],
     ['{"url":"https://u:p@h/"}', '{"url":"https://[REDACTED]@h/"}'],
     ['cut at https://user:secr…', 'cut at https://[REDACTED]…'],
+    ['cut at user:secr…', 'cut at user:[REDACTED]…'],
   ])('URL userinfo: %s', (text, expected) => expect(scrub(text)).toBe(expected));
 
   it.each([
