@@ -47,10 +47,11 @@ const NO_SECRETS: readonly string[] = [];
  */
 function withoutSecrets(code: string | null, fields: FieldError[] | undefined, found: readonly string[]): { code: string | null; fields: FieldError[] | undefined } {
   if (found.length === 0) return { code, fields };
-  // The words of each secret too: the message was matched with its whitespace collapsed,
-  // and another text may hold the same value spaced differently.
+  // The tokens of each secret too (runs of token68 characters, RFC 9110 §11.2): the
+  // message was matched with its whitespace collapsed, and another text (a code cut from
+  // a URI at its last ":" or "/") may hold a part of the value on its own.
   const secrets = [...found];
-  for (const secret of found) for (const word of secret.split(/\s+/)) if (word.length >= 4 && word !== secret) secrets.push(word);
+  for (const secret of found) for (const word of secret.split(/[^\w.~+/-]+/)) if (word.length >= 4 && word !== secret) secrets.push(word);
   return {
     code: code === null ? null : redactValues(code, secrets),
     fields: fields?.map((field) => ({ path: redactValues(field.path, secrets), message: redactValues(field.message, secrets) })),
