@@ -154,9 +154,9 @@ function userinfoSpans(text: string, spans: Spans): void {
       const inPath = slash !== -1 && slash < lastAt && (colon === -1 || colon > slash);
       if (inPath && colonBeforeAt > slashBeforeAt) spans.push(slashBeforeAt + 1, lastAt);
       else if (lastAt > authority && !inPath && (scheme || (colon !== -1 && colon < lastAt))) spans.push(authority, lastAt);
-      else if (lastAt === -1 && colon >= authority && segmentEnd === n && text.endsWith(CLIP_MARK))
-        // Cut by `clip` before its "@": with a scheme, all of the authority may be
-        // userinfo; without one, what follows the ":" may be a password (`user:pass…`).
+      else if (lastAt === -1 && segmentEnd === n && text.endsWith(CLIP_MARK) && (scheme ? slash === -1 : colon >= authority))
+        // Cut by `clip` before its "@": with a scheme, all of an authority cut short may be
+        // userinfo (`https://token…`); without one, what follows the ":" may be a password.
         spans.push(scheme ? authority : colon + 1, n - CLIP_MARK.length);
     };
     while (end < n) {

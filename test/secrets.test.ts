@@ -21,6 +21,7 @@ describe('scrubSecrets', () => {
     ['{"url":"https://u:p@h/"}', '{"url":"https://[REDACTED]@h/"}'],
     ['cut at https://user:secr…', 'cut at https://[REDACTED]…'],
     ['cut at user:secr…', 'cut at user:[REDACTED]…'],
+    ['cut at https://tok…', 'cut at https://[REDACTED]…'],
   ])('URL userinfo: %s', (text, expected) => expect(scrub(text)).toBe(expected));
 
   it.each([
