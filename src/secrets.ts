@@ -154,7 +154,7 @@ function userinfoSpans(text: string, spans: Spans): void {
       const inPath = slash !== -1 && slash < lastAt && (colon === -1 || colon > slash);
       if (inPath && colonBeforeAt > slashBeforeAt) spans.push(slashBeforeAt + 1, lastAt);
       else if (lastAt > authority && !inPath && (scheme || (colon !== -1 && colon < lastAt))) spans.push(authority, lastAt);
-      else if (lastAt === -1 && segmentEnd === n && text.endsWith(CLIP_MARK) && (scheme ? slash === -1 : colon >= authority))
+      else if (lastAt === -1 && segmentEnd === n && text.endsWith(CLIP_MARK) && (scheme ? slash === -1 || (colon !== -1 && colon < slash) : colon >= authority))
         // Cut by `clip` before its "@": with a scheme, all of an authority cut short may be
         // userinfo (`https://token…`); without one, what follows the ":" may be a password.
         spans.push(scheme ? authority : colon + 1, n - CLIP_MARK.length);

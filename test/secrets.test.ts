@@ -22,6 +22,7 @@ describe('scrubSecrets', () => {
     ['cut at https://user:secr…', 'cut at https://[REDACTED]…'],
     ['cut at user:secr…', 'cut at user:[REDACTED]…'],
     ['cut at https://tok…', 'cut at https://[REDACTED]…'],
+    ['cut at https://u:pa/ss…', 'cut at https://[REDACTED]…'],
   ])('URL userinfo: %s', (text, expected) => expect(scrub(text)).toBe(expected));
 
   it.each([
