@@ -7,6 +7,7 @@ import type { CompiledCatalog, CompiledEntry } from './compile-catalog.js';
 import type { Engine } from './engine.js';
 import { REDACTED, redactPii, redactValues } from './redact.js';
 import type { TemplateParams } from './template.js';
+import { clip } from './text.js';
 import type { Classification, FieldError, NormalizedError } from './types.js';
 
 /** Message and params after secret (and optional PII) redaction. */
@@ -15,11 +16,11 @@ function redactMessage(
   message: string | null,
   params: TemplateParams | undefined,
   pii: boolean,
-): { message: string; params: TemplateParams | undefined } {
+): { message: string; params: TemplateParams | undefined; secrets: readonly string[] } {
   let text = message ?? entry.description;
   let outParams = params;
+  const secrets: string[] = [];
   if (entry.secret !== null && params !== undefined) {
-    const secrets: string[] = [];
     outParams = { ...params };
     for (const name of entry.secret) {
       const value = params[name];
@@ -35,12 +36,46 @@ function redactMessage(
     }
   }
   if (pii && message !== null) text = redactPii(text);
-  return { message: text, params: outParams };
+  return { message: text, params: outParams, secrets };
 }
 
+const NO_SECRETS: readonly string[] = [];
+
+/**
+ * The error's other texts with the secrets its message held removed: a body may repeat
+ * the echoed key in its code or a field (`{"error": "Invalid API key: K"}`).
+ */
+function withoutSecrets(code: string | null, fields: FieldError[] | undefined, found: readonly string[]): { code: string | null; fields: FieldError[] | undefined } {
+  if (found.length === 0) return { code, fields };
+  // The tokens of each secret too (runs of token68 characters, RFC 9110 §11.2): the
+  // message was matched with its whitespace collapsed, and another text (a code cut from
+  // a URI at its last ":" or "/") may hold a part of the value on its own.
+  const secrets = [...found];
+  for (const secret of found) for (const word of secret.split(/[^\w.~+/-]+/)) if (word.length >= 4 && word !== secret) secrets.push(word);
+  return {
+    code: code === null ? null : redactValues(code, secrets),
+    fields: fields?.map((field) => ({ path: redactValues(field.path, secrets), message: redactValues(field.message, secrets) })),
+  };
+}
+
+/** Messages and field texts are kept to the length a body's message is clipped to where it is read (src/extract.ts). */
+const MAX_FIELD_TEXT = 2000;
+
+function isLong(field: FieldError): boolean {
+  return field.message.length > MAX_FIELD_TEXT || field.path.length > MAX_FIELD_TEXT;
+}
+
+/**
+ * Field errors clipped, then (optionally) PII-redacted. Clipped first: redaction is
+ * linear, but a 64 KB field message redacted for each of 100 fields of each of 1,000
+ * items is still too much work for one response.
+ */
 function redactFields(fields: FieldError[] | undefined, pii: boolean): FieldError[] | undefined {
-  if (!pii || fields === undefined) return fields;
-  return fields.map((field) => ({ path: field.path, message: redactPii(field.message) }));
+  if (fields === undefined || (!pii && !fields.some(isLong))) return fields;
+  return fields.map((field) => {
+    const message = clip(field.message, MAX_FIELD_TEXT);
+    return { path: clip(field.path, MAX_FIELD_TEXT), message: pii ? redactPii(message) : message };
+  });
 }
 
 function hasKeys(record: object): boolean {
@@ -66,14 +101,19 @@ export function buildError(
   pii: boolean,
 ): NormalizedError {
   // Most entries have no secret and most callers no PII redaction: nothing to rewrite.
-  const { message, params } =
-    entry.secret === null && !pii ? { message: parts.message ?? entry.description, params: parts.params } : redactMessage(entry, parts.message, parts.params, pii);
+  // Clipped before redaction, like field texts: most readers clip what they read, and a
+  // text that arrives unclipped (a bare string item of a megabyte) must not make redaction
+  // scale with it.
+  const received = parts.message !== null && parts.message.length > MAX_FIELD_TEXT ? clip(parts.message, MAX_FIELD_TEXT) : parts.message;
+  const { message, params, secrets } =
+    entry.secret === null && !pii ? { message: received ?? entry.description, params: parts.params, secrets: NO_SECRETS } : redactMessage(entry, received, parts.params, pii);
+  const texts = withoutSecrets(parts.code, parts.fields, secrets);
   const error: NormalizedError = {
     id: entry.id,
     vendor: parts.vendor,
     category: entry.category,
     status: parts.status,
-    code: parts.code,
+    code: texts.code,
     message,
     retryable: parts.retryable,
     fatal: parts.fatal,
@@ -83,7 +123,7 @@ export function buildError(
     docs: entry.docs,
   };
   if (parts.retryAfterMs !== undefined) error.retryAfterMs = parts.retryAfterMs;
-  const fields = redactFields(parts.fields, pii);
+  const fields = redactFields(texts.fields, pii);
   if (fields !== undefined) error.fields = fields;
   if (params !== undefined && hasKeys(params)) error.params = params;
   return error;

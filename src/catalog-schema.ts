@@ -21,6 +21,7 @@ import {
 import { BODY_KINDS, CATEGORIES, MATCHED_BY, OUTCOMES, READER_TRANSFORMS } from './vocabulary.js';
 import { VALUE_TYPES } from './json-path.js';
 import type { Catalog } from './generated/catalog-types.js';
+import { describeCaught } from './safe.js';
 
 const ID = /^[a-z0-9_]+\.[a-z0-9_]+$/;
 const STATUS_CLASS = /^[1-5]xx$/;
@@ -260,6 +261,25 @@ export type CatalogValidation = { ok: true; catalog: Catalog } | { ok: false; is
  * meaning: reachability, ambiguity, examples). Never throws.
  */
 export function validateCatalog(value: unknown): CatalogValidation {
-  const result = validate(catalogSchema, value);
+  const data = readOnce(value);
+  if (!data.ok) return { ok: false, issues: [{ path: '', message: data.message }] };
+  const result = validate(catalogSchema, data.value);
   return result.ok ? { ok: true, catalog: result.value as Catalog } : result;
+}
+
+/**
+ * `value` as plain JSON data, every member read exactly once. A catalog is data (it must
+ * survive JSON: other SDKs read the same files), and a user's catalog may be a Proxy or
+ * carry getters: validating one read and compiling another could let a value that changed
+ * in between past the schema. A copy also cannot throw later; reading it here may, and is
+ * reported as the catalog's problem. `__proto__` keys stay own data (JSON.parse defines
+ * properties, it does not assign them).
+ */
+function readOnce(value: unknown): { ok: true; value: unknown } | { ok: false; message: string } {
+  try {
+    const text = JSON.stringify(value);
+    return text === undefined ? { ok: false, message: `expected a catalog object, got ${typeof value}` } : { ok: true, value: JSON.parse(text) as unknown };
+  } catch (cause) {
+    return { ok: false, message: `the catalog could not be read as JSON data: ${describeCaught(cause)}` };
+  }
 }

@@ -7,7 +7,7 @@
 import { buildError, invalidInput, unknownFor } from './assemble.js';
 import type { CompiledCatalog } from './compile-catalog.js';
 import { vendorFromUrl } from './detect-vendor.js';
-import { buildEngine, retryAllowed, settingsFrom, vendorName, type ClassifierConfig, type Engine, type Settings } from './engine.js';
+import { buildEngine, retryAllowed, settingsFrom, vendorName, type ClassifierConfig, type Engine, type RuleMode, type Settings } from './engine.js';
 import { extract, type Extracted } from './extract.js';
 import type { ErrorId } from './generated/ids.js';
 import { readHeaders, type HeaderReader } from './headers.js';
@@ -15,12 +15,14 @@ import { classifyItems, itemsAsFields } from './items.js';
 import { createMatchContext, matchByCode, matchByFields, matchByMessage, matchByShape, matchByStatus, type Match, type MatchContext } from './match.js';
 import { parseBody, type ParsedBody } from './parse-body.js';
 import { resolveRetryDelay, type RetryBodyField } from './retry-after.js';
-import { isArray, isRecord, mine, shallowCopy } from './safe.js';
+import { scrubResult } from './scrub-result.js';
+import { createSecretScrubber, secretMarkers } from './secrets.js';
+import { describeCaught, isArray, isRecord, mine, shallowCopy } from './safe.js';
 import { clip, hasText, trimmed } from './text.js';
 import type { ClassifyFunction } from './classify-input.js';
 import type { Classification, ClassifyOptions, NormalizedError, RawResponse } from './types.js';
 
-export type { ClassifierConfig, Engine, Settings } from './engine.js';
+export type { ClassifierConfig, Engine, RuleMode, Settings } from './engine.js';
 
 const UNREAD: ParsedBody = { kind: 'unparsed', truncated: false };
 
@@ -273,29 +275,39 @@ function errorFor(
 
 /**
  * Creates a classifier from explicit catalogs (no shipped catalog is imported here, so
- * per-vendor bundles stay small). Throws {@link CatalogError} when a catalog is invalid.
+ * per-vendor bundles stay small). Throws {@link CatalogError} when a catalog is invalid
+ * or breaks a rule of src/catalog-rules.ts (unless `mode.skipRules`, for lint).
  */
 export function createClassifierFromCatalogs<Id extends string = ErrorId>(
   config: ClassifierConfig,
   normalizeThrown: (engine: Engine, thrown: unknown, settings: Settings) => Classification,
+  mode: RuleMode = {},
 ): Classifier<Id> {
-  const engine = buildEngine(config);
+  const engine = buildEngine(config, mode);
+  // The texts that precede a catalog secret (`Invalid API key:`), from every catalog.
+  const catalogs = [engine.generic, ...engine.vendors.values()];
+  // The catalogs' own texts (vendor names, descriptions) are most of what results carry
+  // and hold no input: the scrubber skips them.
+  const clean = new Set(catalogs.flatMap((catalog) => [catalog.vendor, ...catalog.source.entries.map((entry) => entry.description), catalog.unknown.description]));
+  const scrubber = createSecretScrubber(catalogs.flatMap((catalog) => secretMarkers(catalog.source)), clean);
   return {
     classify(input: unknown, options?: ClassifyOptions) {
-      const settings = settingsFrom(options, engine.defaults);
+      let result: Classification;
       try {
-        return classifyResponse(engine, input, settings) as Classification<Id>;
+        result = classifyResponse(engine, input, settingsFrom(options, engine.defaults));
       } catch (cause) {
-        return invalidInput(engine, `input could not be classified: ${clip(String((cause as Error)?.message ?? cause), 200)}`) as Classification<Id>;
+        result = invalidInput(engine, `input could not be classified: ${clip(describeCaught(cause), 200)}`);
       }
+      return scrubResult(result, scrubber) as Classification<Id>;
     },
     normalizeError(thrown, options) {
-      const settings = settingsFrom(options, engine.defaults);
+      let result: Classification;
       try {
-        return normalizeThrown(engine, thrown, settings) as Classification<Id>;
+        result = normalizeThrown(engine, thrown, settingsFrom(options, engine.defaults));
       } catch (cause) {
-        return invalidInput(engine, `error could not be classified: ${clip(String((cause as Error)?.message ?? cause), 200)}`) as Classification<Id>;
+        result = invalidInput(engine, `error could not be classified: ${clip(describeCaught(cause), 200)}`);
       }
+      return scrubResult(result, scrubber) as Classification<Id>;
     },
     vendors: [...engine.vendors.keys()],
   };

@@ -7,6 +7,7 @@
 import { classify } from './create-classifier.js';
 import type { ErrorId } from './generated/ids.js';
 import type { Classification, ClassifyOptions, RawResponse } from './types.js';
+import { isRecord, shallowCopy } from './safe.js';
 
 /** Bodies are read up to this many bytes unless `maxBodyBytes` says otherwise (1 MiB, as `classify`). */
 const DEFAULT_MAX_BODY_BYTES = 1_048_576;
@@ -122,7 +123,9 @@ export async function classifyResponse<Id extends string = ErrorId>(
   response: Response,
   options: ClassifyResponseOptions<Id> = {},
 ): Promise<Classification<Id>> {
-  const { classifier, request, maxBodyBytes, ...classifyOptions } = options;
+  // Options are read like input (once, own members, guarded): `null` or a Proxy that
+  // throws must not turn "never rejects" into a rejection.
+  const { classifier, request, maxBodyBytes, ...classifyOptions } = (isRecord(options) ? shallowCopy(options) : {}) as ClassifyResponseOptions<Id>;
   const max = bodyCap(maxBodyBytes);
   let body: Uint8Array | undefined;
   let status: number | null = null;
@@ -142,5 +145,11 @@ export async function classifyResponse<Id extends string = ErrorId>(
   if (request !== undefined) raw.request = request;
   // The same cap is passed on, so a body read up to `max + 1` bytes is marked truncated.
   const settings: ClassifyOptions = { ...classifyOptions, maxBodyBytes: max };
-  return classifier === undefined ? (classify(raw, settings) as Classification<Id>) : classifier.classify(raw, settings);
+  if (classifier !== undefined)
+    try {
+      return classifier.classify(raw, settings);
+    } catch {
+      // Not a classifier after all (a custom object whose classify throws): use the default one.
+    }
+  return classify(raw, settings) as Classification<Id>;
 }

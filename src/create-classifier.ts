@@ -9,6 +9,7 @@ import { genericCatalog } from './generated/catalogs/generic.js';
 import { shippedCatalogs } from './generated/vendor-exports.js';
 import type { ErrorId } from './generated/ids.js';
 import { normalizeThrown } from './normalize-error.js';
+import { isRecord, shallowCopy } from './safe.js';
 import type { Classification, ClassifyOptions, RawResponse } from './types.js';
 import type { LooseInput } from './classify-input.js';
 
@@ -28,15 +29,21 @@ export interface CreateClassifierOptions extends ClassifyOptions {
 
 /**
  * Creates a classifier over the given catalogs. Compiling happens here, once; the
- * returned `classify` only does lookups.
+ * returned `classify` only does lookups. Throws a `CatalogError` (and nothing else) when
+ * `catalogs` is not a list of valid catalogs, or when they break a rule `lintCatalogs`
+ * reports as an error in the catalogs themselves: an id outside its catalog's namespaces
+ * or used twice, the same vendor twice, category `unknown` on an entry, a `secret` that
+ * names no template hole.
  *
  * @example
  * const classifier = createClassifier({ catalogs: [...shippedCatalogs, myCatalog], maxRetryAfterMs: 60_000 });
  * classifier.classify({ vendor: 'acme', status: 429, headers: { 'retry-after': '5' } });
  */
 export function createClassifier<Id extends string = ErrorId>(options: CreateClassifierOptions = {}): Classifier<Id> {
-  const { catalogs = shippedCatalogs, generic = genericCatalog, ...settings } = options;
-  return createClassifierFromCatalogs<Id>({ ...settings, catalogs, generic }, normalizeThrown);
+  // Read once and guarded, like the options of a call: a getter or Proxy trap that throws
+  // loses its member, so what is left fails as a `CatalogError` or falls back to a default.
+  const { catalogs = shippedCatalogs, generic = genericCatalog, ...settings } = isRecord(options) ? shallowCopy(options) : {};
+  return createClassifierFromCatalogs<Id>({ ...settings, catalogs: catalogs as readonly unknown[], generic }, normalizeThrown);
 }
 
 let defaultInstance: Classifier | undefined;

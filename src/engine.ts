@@ -3,6 +3,7 @@
  * built from them once (hosts, shape claims, request-id and wanted headers), and the
  * options with their defaults. Built when a classifier is created, never per call.
  */
+import { catalogSetProblems, entryProblems, type RuleProblem } from './catalog-rules.js';
 import { validateCatalog } from './catalog-schema.js';
 import { isShipped } from './catalogs/shipped.js';
 import { CatalogError, compileCatalog, type CompiledCatalog } from './compile-catalog.js';
@@ -10,7 +11,7 @@ import { buildHostIndex, type HostIndex } from './detect-vendor.js';
 import { HeaderNames, slotBits } from './headers.js';
 import { RETRY_HEADERS, retrySlots, type RetrySlots } from './retry-after.js';
 import type { Catalog } from './generated/catalog-types.js';
-import { ownString } from './safe.js';
+import { describeCaught, isArray, own, ownString } from './safe.js';
 import { clip } from './text.js';
 import type { ClassifyOptions, RawResponse } from './types.js';
 import { assignMemberBits, compileThrown, orderShapes, type CompiledShape, type CompiledThrown } from './compile-shapes.js';
@@ -54,14 +55,25 @@ export interface Settings {
   request: RawResponse['request'];
 }
 
-function loadCatalog(value: unknown, label: string, standard: boolean): CompiledCatalog {
+/** How a classifier treats the rules of src/catalog-rules.ts. */
+export interface RuleMode {
+  /**
+   * Build even when a catalog breaks them. Only for lint, which reports them itself and
+   * still runs the examples of such catalogs.
+   */
+  readonly skipRules?: boolean;
+}
+
+function loadCatalog(value: unknown, label: string, standard: boolean, mode: RuleMode): CompiledCatalog {
   if (isShipped(value)) return compileCatalog(value as Catalog, { lazy: true, standard });
   const result = validateCatalog(value);
   if (!result.ok) {
     const issues = result.issues.map((issue) => `${issue.path}: ${issue.message}`);
     throw new CatalogError(`${label} is not a valid catalog: ${issues[0] ?? ''}`, issues);
   }
-  return compileCatalog(result.catalog, { standard });
+  const { catalog } = result;
+  if (mode.skipRules !== true) rejectProblems(`${label} ("${catalog.vendor}")`, catalog.entries.flatMap((entry) => entryProblems(catalog, entry)));
+  return compileCatalog(catalog, { standard });
 }
 
 /**
@@ -92,29 +104,67 @@ function orderAllShapes(generic: CompiledCatalog, vendors: readonly CompiledCata
   }
 }
 
+/** Throws a {@link CatalogError} listing `problems`, when there are any. */
+function rejectProblems(label: string, problems: readonly RuleProblem[]): void {
+  if (problems.length === 0) return;
+  const issues = problems.map((problem) => `${problem.entry ?? problem.catalog}: ${problem.message} (lint rule ${problem.rule})`);
+  throw new CatalogError(`${label} breaks a catalog rule: ${issues[0]!}`, issues);
+}
+
+/**
+ * The list of catalogs, read once into a plain array. Anything but an array (a vendor
+ * name given where a list belongs, a Proxy that throws) is a {@link CatalogError}: the
+ * one error `createClassifier` documents.
+ */
+function catalogList(value: unknown): unknown[] {
+  if (!isArray(value)) throw new CatalogError(`"catalogs" must be an array of catalogs, got ${value === null ? 'null' : typeof value}`, []);
+  try {
+    return Array.from(value);
+  } catch (cause) {
+    throw new CatalogError(`"catalogs" could not be read: ${describeCaught(cause)}`, [], { cause });
+  }
+}
+
+/**
+ * The options of one call over `base`. Options come from the caller and are read like
+ * any other untrusted input (DESIGN.md "Never": never throws): `null` or a non-object is
+ * no options, each member is read once, as an own property (a polluted `Object.prototype`
+ * sets no option), and a member whose getter or Proxy trap throws, or that has the wrong
+ * type, keeps its default.
+ */
 export function settingsFrom(options: ClassifyOptions | undefined, base: Settings): Settings {
   if (options === undefined) return base;
-  const max = options.maxRetryAfterMs;
-  const body = options.maxBodyBytes;
+  if (typeof options !== 'object' || options === null) return base;
+  const vendor = own(options, 'vendor');
+  const now = own(options, 'now');
+  const max = own(options, 'maxRetryAfterMs');
+  const body = own(options, 'maxBodyBytes');
+  const redactPii = own(options, 'redactPii');
+  const request = own(options, 'request');
   return {
-    vendor: options.vendor ?? base.vendor,
-    now: typeof options.now === 'function' ? options.now : base.now,
+    vendor: typeof vendor === 'string' ? vendor : base.vendor,
+    now: typeof now === 'function' ? (now as () => number) : base.now,
     maxRetryAfterMs: typeof max === 'number' && max >= 0 ? Math.min(Math.floor(max), Number.MAX_SAFE_INTEGER) : base.maxRetryAfterMs,
     maxBodyBytes: typeof body === 'number' && body >= 0 ? body : base.maxBodyBytes,
-    redactPii: options.redactPii ?? base.redactPii,
-    request: options.request ?? base.request,
+    redactPii: typeof redactPii === 'boolean' ? redactPii : base.redactPii,
+    request: request === undefined || request === null ? base.request : (request as Settings['request']),
   };
 }
 
 /** Builds the compiled engine. Throws {@link CatalogError} for an invalid catalog. */
-export function buildEngine(config: ClassifierConfig): Engine {
-  const generic = loadCatalog(config.generic, 'the generic catalog', true);
+export function buildEngine(config: ClassifierConfig, mode: RuleMode = {}): Engine {
+  const generic = loadCatalog(config.generic, 'the generic catalog', true, mode);
   const vendors = new Map<string, CompiledCatalog>();
-  config.catalogs.forEach((value, index) => {
-    const catalog = loadCatalog(value, `catalog #${index}`, false);
+  catalogList(config.catalogs).forEach((value, index) => {
+    const catalog = loadCatalog(value, `catalog #${index}`, false, mode);
     if (catalog.vendor === generic.vendor) throw new CatalogError(`catalog #${index} uses the reserved vendor name "${generic.vendor}"`, []);
+    if (mode.skipRules !== true && vendors.has(catalog.vendor)) {
+      const issue = `${catalog.vendor}: the vendor is given by more than one catalog; the second would replace the first (lint rule duplicate-vendor)`;
+      throw new CatalogError(`catalog #${index} breaks a catalog rule: ${issue}`, [issue]);
+    }
     vendors.set(catalog.vendor, catalog);
   });
+  if (mode.skipRules !== true) rejectProblems('the catalogs', catalogSetProblems([...[...vendors.values()].map((catalog) => catalog.source), generic.source]));
   orderAllShapes(generic, [...vendors.values()]);
   const thrownProblems: string[] = [];
   const thrown = compileThrown(generic.source.thrown, thrownProblems);

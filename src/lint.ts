@@ -7,17 +7,17 @@
  */
 import { validateCatalog } from './catalog-schema.js';
 import { createClassifierFromCatalogs } from './classifier.js';
-import { compileCatalog, type CompiledCatalog, type CompiledEntry, type EntryIndex, type TemplateCandidate } from './compile-catalog.js';
-import { exampleMismatches, runExample } from './examples.js';
-import { buildEngine, type Engine } from './engine.js';
-import { extract } from './extract.js';
+import { catalogSetProblems, entryProblems } from './catalog-rules.js';
 import { shapeTies, type ShapeOrder } from './compile-shapes.js';
-import { messageKeys } from './match.js';
-import type { Catalog, CatalogEntry } from './generated/catalog-types.js';
+import { buildEngine, type Engine } from './engine.js';
+import { compileCatalog, type CompiledCatalog, type CompiledEntry, type EntryIndex } from './compile-catalog.js';
+import { exampleMismatches, runExample } from './examples.js';
+import { extract } from './extract.js';
+import type { Catalog } from './generated/catalog-types.js';
 import { normalizeThrown } from './normalize-error.js';
 import { parseBody } from './parse-body.js';
-import { isRecord, own } from './safe.js';
-import { isTemplate, matchTemplate, parseTemplate, templateToRegExpSource, type Template } from './template.js';
+import { describeCaught, isArray, isRecord, own } from './safe.js';
+import { matchTemplate, templateToRegExpSource, type Template } from './template.js';
 import { foldCase, textKey } from './text.js';
 import { readHeaders } from './headers.js';
 
@@ -29,7 +29,7 @@ export interface LintProblem {
   entry?: string;
   /** The example's index within the entry (0-based), when the problem is in an example. */
   example?: number;
-  /** Rule name: `schema`, `duplicate-id`, `namespace`, `entry`, `template`, `redos`, `ambiguous`, `example-mismatch`, `unreachable`. */
+  /** Rule name: `schema`, `duplicate-id`, `duplicate-vendor`, `namespace`, `entry`, `template`, `shape`, `redos`, `ambiguous`, `example-mismatch`, `unreachable`. */
   rule: string;
   /** What is wrong. */
   message: string;
@@ -46,46 +46,6 @@ export interface LintOptions {
   includeGeneric?: boolean;
   /** Also check every template's regular-expression equivalent with this checker. */
   redos?: RedosChecker;
-}
-
-function toList(value: string | string[] | undefined): string[] {
-  if (value === undefined) return [];
-  return Array.isArray(value) ? value : [value];
-}
-
-function checkEntry(catalog: Catalog, entry: CatalogEntry, problem: (rule: string, message: string) => void): void {
-  const match = entry.match ?? {};
-  const outcome = entry.outcome ?? 'error';
-  const namespaces = [catalog.vendor, ...(catalog.namespaces ?? [])];
-  const prefix = entry.id.slice(0, entry.id.indexOf('.'));
-  if (!namespaces.includes(prefix)) problem('namespace', `id prefix "${prefix}" is not one of ${namespaces.join(', ')}`);
-  if (entry.id.endsWith('.unknown')) problem('namespace', '".unknown" ids are reserved for "nothing matched"');
-  if (outcome === 'error') {
-    for (const key of ['category', 'retryable', 'fatal'] as const)
-      if (entry[key] === undefined) problem('entry', `an error entry needs "${key}"`);
-  } else if (entry.category !== undefined || entry.fatal === false) problem('entry', `a ${outcome} entry takes no category or fatal flag`);
-  if (entry.category === 'unknown') problem('entry', 'category "unknown" is reserved for "nothing matched"');
-  const hasConditions = Object.keys(match).some((key) => key !== 'transport');
-  if (entry.fatal === false && (match.status !== undefined || match.shape !== undefined || match.fields !== undefined || match.transport))
-    problem('entry', 'an item (fatal: false) entry can only match code and message');
-  if (match.transport && (match.status !== undefined || match.shape !== undefined || match.fields !== undefined))
-    problem('entry', 'a transport entry has no status, shape or field errors (there is no response)');
-  if (match.name !== undefined && !match.transport) problem('entry', '"name" only applies to transport entries');
-  if (entry.general === true && (match.message === undefined || match.code !== undefined || match.transport || entry.fatal === false))
-    problem('entry', 'a general wording rule is a whole-response entry with a message condition and no code');
-  if (entry.general === true && catalog.namespaces === undefined) problem('entry', 'general wording rules belong to the generic catalog');
-  if (entry.requestNotSent === true && !match.transport) problem('entry', '"requestNotSent" only applies to transport entries');
-  if (!hasConditions && entry.fatal !== false && !match.transport) problem('entry', 'an entry without match conditions never matches a response');
-  if (outcome !== 'error' && match.status !== undefined && !String(match.status).startsWith('2'))
-    problem('entry', `a ${outcome} entry can only match a 2xx status`);
-  const holes = new Set<string>();
-  for (const text of toList(match.message)) {
-    if (!isTemplate(text)) continue;
-    const parsed = parseTemplate(text);
-    if ('error' in parsed) problem('template', `"${text}": ${parsed.error}`);
-    else for (const part of parsed.parts) if (part.kind === 'hole') holes.add(part.name);
-  }
-  for (const name of entry.secret ?? []) if (!holes.has(name)) problem('entry', `secret "${name}" is not a template param`);
 }
 
 /** The tier and conditions that decide which of two entries a response reaches first. */
@@ -112,19 +72,37 @@ function templateMatches(template: Template, message: string): boolean {
   return matchTemplate(template, foldCase(original), original) !== null;
 }
 
-/** The message entries of `index` that could match `folded`: its exact bucket and template buckets. */
-function messageCandidates(index: EntryIndex, folded: string): Set<CompiledEntry> {
+/**
+ * The message templates of a group of entries keyed by their rarest whole literal word
+ * (rarest across the group). A template matches a message only if each of its whole
+ * literal words is a word of the message, so the templates that can match a message are
+ * among the keys of its words. The classifier's own index keys most templates by their
+ * first words, which thousands of templates may share; keyed by the rarest word, the
+ * candidates of an example stay few, and the overlap check linear in catalog size.
+ */
+type RarestWordIndex = Map<string, CompiledEntry[]>;
+
+function rarestWordIndex(entries: readonly CompiledEntry[]): RarestWordIndex {
+  const frequency = new Map<string, number>();
+  for (const entry of entries)
+    for (const template of entry.templates)
+      for (const word of new Set(template.literalWords)) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+  const index: RarestWordIndex = new Map();
+  for (const entry of entries)
+    for (const template of entry.templates) {
+      let rarest = template.literalWords[0]!;
+      for (const word of template.literalWords) if ((frequency.get(word) ?? 0) < (frequency.get(rarest) ?? 0)) rarest = word;
+      const list = index.get(rarest);
+      if (list === undefined) index.set(rarest, [entry]);
+      else if (list[list.length - 1] !== entry) list.push(entry);
+    }
+  return index;
+}
+
+/** The message entries of a group that could match `folded`: its exact bucket and the templates keyed by its words. */
+function messageCandidates(index: EntryIndex, byWord: RarestWordIndex, folded: string): Set<CompiledEntry> {
   const found = new Set<CompiledEntry>(index.byExact.get(folded) ?? []);
-  const add = (list: readonly TemplateCandidate[] | undefined): void => {
-    for (const candidate of list ?? []) found.add(candidate.entry);
-  };
-  const keys = messageKeys(folded);
-  const { templates } = index;
-  if (keys.firstTwoWords !== undefined) add(templates.byFirstTwoWords.get(keys.firstTwoWords));
-  add(templates.byFirstWord.get(keys.firstWord));
-  if (keys.lastTwoWords !== undefined) add(templates.byLastTwoWords.get(keys.lastTwoWords));
-  add(templates.byLastWord.get(keys.lastWord));
-  for (const word of folded.split(' ')) add(templates.byAnyWord.get(word));
+  for (const word of new Set(folded.split(' '))) for (const entry of byWord.get(word) ?? []) found.add(entry);
   return found;
 }
 
@@ -136,12 +114,20 @@ function messageCandidates(index: EntryIndex, folded: string): Set<CompiledEntry
 function templateOverlaps(compiled: CompiledCatalog, source: Catalog, order: ShapeOrder, problem: (entry: string, rule: string, message: string) => void): void {
   const byId = new Map(source.entries.map((entry) => [entry.id, entry]));
   const templated = compiled.entries.filter((entry) => entry.templates.length > 0 || entry.exact !== null);
+  const groupOf = (entry: CompiledEntry): 'transport' | 'general' | 'responses' | 'items' =>
+    entry.transport ? 'transport' : entry.general ? 'general' : entry.fatal ? 'responses' : 'items';
+  const byWord = {
+    transport: rarestWordIndex(compiled.entries.filter((entry) => groupOf(entry) === 'transport')),
+    general: rarestWordIndex(compiled.entries.filter((entry) => groupOf(entry) === 'general')),
+    responses: rarestWordIndex(compiled.entries.filter((entry) => groupOf(entry) === 'responses')),
+    items: rarestWordIndex(compiled.entries.filter((entry) => groupOf(entry) === 'items')),
+  };
   for (const entry of templated) {
-    const index = entry.transport ? compiled.transport : entry.general ? compiled.general : entry.fatal ? compiled.responses : compiled.items;
+    const group = groupOf(entry);
     for (const example of byId.get(entry.id)?.examples ?? []) {
       const message = messageOfExample(example.input, order);
       if (message === null) continue;
-      for (const other of messageCandidates(index, textKey(message))) {
+      for (const other of messageCandidates(compiled[group], byWord[group], textKey(message))) {
         if (other === entry || other.rank !== entry.rank || other.transport !== entry.transport || other.general !== entry.general || other.fatal !== entry.fatal) continue;
         if (other.status !== entry.status || other.statusClass !== entry.statusClass || other.shape !== entry.shape || other.fields !== entry.fields) continue;
         if (entry.codes !== null && (other.codes === null || ![...entry.codes].some((code) => other.codes!.has(code)))) continue;
@@ -193,16 +179,48 @@ function lintShapes(engine: Engine, valid: readonly { catalog: Catalog; compiled
 }
 
 /**
- * Lints catalogs. Never throws; returns every problem found (empty when clean).
- * Examples are run with a classifier over all given catalogs plus `options.generic`.
+ * Lints catalogs. Never throws (a catalog that cannot be read, a Proxy or a getter that
+ * throws, is itself a problem); returns every problem found (empty when clean). Examples
+ * are run with a classifier over all given catalogs plus `options.generic`.
  */
 export function lintCatalogs(catalogs: readonly unknown[], options: LintOptions = {}): LintProblem[] {
   const problems: LintProblem[] = [];
-  const valid: { catalog: Catalog; compiled: CompiledCatalog }[] = [];
-  const all = options.generic === undefined ? [...catalogs] : [...catalogs, options.generic];
+  try {
+    lintInto(problems, catalogs, options);
+  } catch (cause) {
+    problems.push({ catalog: '*', rule: 'schema', message: `the catalogs could not be linted: ${describeCaught(cause)}` });
+  }
+  return problems;
+}
+
+/** The arguments of {@link lintCatalogs}, read once into plain values; what cannot be read is a problem. */
+function readArguments(catalogs: unknown, options: unknown, problems: LintProblem[]): { values: unknown[]; settings: LintOptions } {
+  let values: unknown[] = [];
+  if (!isArray(catalogs)) problems.push({ catalog: '*', rule: 'schema', message: `expected an array of catalogs, got ${catalogs === null ? 'null' : typeof catalogs}` });
+  else
+    try {
+      values = Array.from(catalogs);
+    } catch (cause) {
+      problems.push({ catalog: '*', rule: 'schema', message: `the list of catalogs could not be read: ${describeCaught(cause)}` });
+    }
+  const generic = own(options, 'generic');
+  const includeGeneric = own(options, 'includeGeneric');
+  const redos = own(options, 'redos');
+  const settings: LintOptions = {};
+  if (generic !== undefined) settings.generic = generic;
+  if (typeof includeGeneric === 'boolean') settings.includeGeneric = includeGeneric;
+  if (typeof redos === 'function') settings.redos = redos as RedosChecker;
+  return { values, settings };
+}
+
+function lintInto(problems: LintProblem[], catalogArgument: readonly unknown[], optionsArgument: LintOptions): void {
+  const { values, settings: options } = readArguments(catalogArgument, optionsArgument, problems);
+  const valid: { catalog: Catalog; compiled: CompiledCatalog; isGeneric: boolean }[] = [];
+  const all = options.generic === undefined ? values : [...values, options.generic];
   const lintGeneric = options.includeGeneric ?? true;
   all.forEach((value, index) => {
-    const name = typeof own(value, 'vendor') === 'string' ? (own(value, 'vendor') as string) : `#${index}`;
+    const vendor = own(value, 'vendor');
+    const name = typeof vendor === 'string' ? vendor : `#${index}`;
     const isGeneric = options.generic !== undefined && index === all.length - 1;
     const result = validateCatalog(value);
     if (!result.ok) {
@@ -213,44 +231,46 @@ export function lintCatalogs(catalogs: readonly unknown[], options: LintOptions 
       if (isGeneric && !lintGeneric) return;
       problems.push({ catalog: name, ...(entry === undefined ? {} : { entry }), ...(example === undefined ? {} : { example }), rule, message });
     };
-    for (const entry of result.catalog.entries) checkEntry(result.catalog, entry, (rule, message) => report(entry.id, rule, message));
-    if (problems.some((p) => p.catalog === name && p.rule === 'template')) return;
+    let templates = false;
+    for (const entry of result.catalog.entries)
+      for (const problem of entryProblems(result.catalog, entry)) {
+        report(problem.entry, problem.rule, problem.message);
+        templates ||= problem.rule === 'template';
+      }
+    if (templates) return;
     try {
-      valid.push({ catalog: result.catalog, compiled: compileCatalog(result.catalog, { standard: isGeneric }) });
+      valid.push({ catalog: result.catalog, compiled: compileCatalog(result.catalog, { standard: isGeneric }), isGeneric });
     } catch (error) {
       const issues = (error as { issues?: unknown }).issues;
-      const rule = String((error as Error).message).includes('shapes') ? 'shape' : 'template';
-      for (const issue of Array.isArray(issues) && issues.length > 0 ? issues : [(error as Error).message]) report(undefined, rule, String(issue));
+      const rule = describeCaught(error).includes('shapes') ? 'shape' : 'template';
+      for (const issue of Array.isArray(issues) && issues.length > 0 ? issues : [describeCaught(error)]) report(undefined, rule, String(issue));
     }
   });
 
-  // Ids are global: the same id in two catalogs would make results ambiguous.
-  const seen = new Map<string, string>();
-  for (const { catalog } of valid)
-    for (const entry of catalog.entries) {
-      const owner = seen.get(entry.id);
-      if (owner !== undefined) problems.push({ catalog: catalog.vendor, entry: entry.id, rule: 'duplicate-id', message: `id already used in ${owner}` });
-      else seen.set(entry.id, catalog.vendor);
-    }
+  // Vendors and ids are global: the same vendor or id in two catalogs would make results ambiguous.
+  for (const problem of catalogSetProblems(valid.map(({ catalog }) => catalog)))
+    problems.push({ catalog: problem.catalog, ...(problem.entry === undefined ? {} : { entry: problem.entry }), rule: problem.rule, message: problem.message });
 
-  // One engine over every valid catalog: it orders the shapes and runs the examples.
-  const genericEntry = valid.find(({ catalog }) => catalog === options.generic);
-  const vendorCatalogs = valid.filter((item) => item !== genericEntry).map(({ catalog }) => catalog);
-  if (genericEntry === undefined && options.generic !== undefined) return problems;
+  // One engine over every valid catalog (one per vendor, the last one given winning, as the
+  // CLI loads a directory): it orders the shapes and runs the examples. The catalog rules
+  // were reported above; the engine is built despite them so the examples still run.
+  const genericEntry = valid.find(({ isGeneric }) => isGeneric);
+  if (genericEntry === undefined && options.generic !== undefined) return;
   const generic = genericEntry?.catalog ?? NO_GENERIC;
-  const config = { catalogs: vendorCatalogs.map((catalog) => withKnownShapes(catalog, generic, (message) => problems.push({ catalog: catalog.vendor, rule: 'shape', message }))), generic };
+  const byVendor = new Map(valid.filter((item) => item !== genericEntry).map(({ catalog }) => [catalog.vendor, catalog]));
+  const report = (catalog: string) => (message: string) => problems.push({ catalog, rule: 'shape', message });
+  const config = { catalogs: [...byVendor.values()].map((catalog) => withKnownShapes(catalog, generic, report(catalog.vendor))), generic };
   let engine: Engine;
   try {
-    engine = buildEngine(config);
+    engine = buildEngine(config, { skipRules: true });
   } catch (error) {
-    problems.push({ catalog: '*', rule: 'shape', message: String((error as Error).message) });
-    return problems;
+    problems.push({ catalog: '*', rule: 'shape', message: describeCaught(error) });
+    return;
   }
-  lintShapes(engine, valid, (catalog, message) => problems.push({ catalog, rule: 'shape', message }));
+  lintShapes(engine, valid, (catalog, message) => report(catalog)(message));
 
-  for (const { catalog, compiled } of valid) {
-    const lintThis = lintGeneric || options.generic === undefined || catalog !== options.generic;
-    if (!lintThis) continue;
+  for (const { catalog, compiled, isGeneric } of valid) {
+    if (isGeneric && !lintGeneric) continue;
     const signatureOwner = new Map<string, string>();
     const defaults = { item: [] as string[], transport: [] as string[] };
     for (const entry of compiled.entries) {
@@ -276,9 +296,15 @@ export function lintCatalogs(catalogs: readonly unknown[], options: LintOptions 
   }
 
   // Examples: run against every valid catalog at once, as users would.
-  const classifier = createClassifierFromCatalogs(config, normalizeThrown);
-  for (const { catalog } of valid) {
-    if (!lintGeneric && catalog === options.generic) continue;
+  let classifier;
+  try {
+    classifier = createClassifierFromCatalogs(config, normalizeThrown, { skipRules: true });
+  } catch (error) {
+    problems.push({ catalog: '*', rule: 'schema', message: describeCaught(error) });
+    return;
+  }
+  for (const { catalog, isGeneric } of valid) {
+    if (!lintGeneric && isGeneric) continue;
     const reached = new Set<string>();
     for (const entry of catalog.entries) {
       entry.examples.forEach((example, index) => {
@@ -293,5 +319,4 @@ export function lintCatalogs(catalogs: readonly unknown[], options: LintOptions 
       if ((entry.outcome ?? 'error') === 'error' && !reached.has(entry.id))
         problems.push({ catalog: catalog.vendor, entry: entry.id, rule: 'unreachable', message: 'no example classifies to this entry' });
   }
-  return problems;
 }

@@ -5,8 +5,9 @@
  * expressions so hostile messages cannot make redaction slow.
  */
 
-/** What replaces a secret. */
-export const REDACTED = '[REDACTED]';
+import { REDACTED, scrubSecrets } from './secrets.js';
+
+export { REDACTED };
 
 /** Replaces every occurrence of each secret value in `text`. */
 export function redactValues(text: string, values: readonly string[]): string {
@@ -84,14 +85,20 @@ function phoneEnd(text: string, i: number): number {
   let digits = isDigit(text.charCodeAt(i)) ? 1 : 0;
   const groups: number[] = [];
   let group = digits;
-  while (end < n) {
+  // Bounded look-ahead: past 15 digits, or a run of separators longer than a phone number
+  // writes (`) (`), it is no phone number. Without the bounds, every digit of a long run of
+  // `1 1 1 ...` would rescan the rest of the run: quadratic time.
+  let separators = 0;
+  while (end < n && digits <= 15) {
     const c = text.charCodeAt(end);
     if (isDigit(c)) {
       digits++;
       group++;
-    } else if (isPhoneSeparator(c)) {
+      separators = 0;
+    } else if (isPhoneSeparator(c) && separators < 3) {
       if (group > 0) groups.push(group);
       group = 0;
+      separators++;
     } else break;
     end++;
   }
@@ -119,11 +126,26 @@ export function redactPii(text: string): string {
     if (code === 64 /* @ */) {
       let start = i;
       while (start > copied && isEmailLocal(text.charCodeAt(start - 1))) start--;
+      // After `://` or a `:`, the part before the "@" is URL userinfo (`https://token@host`,
+      // `user:password@host`), not a mailbox: left whole for the secret scrubber, which
+      // removes it as a credential (and the same value wherever else it appears).
+      const before = start > 0 ? text.charCodeAt(start - 1) : 0;
+      if (before === 47 /* / */ || before === 58 /* : */) {
+        i++;
+        continue;
+      }
       let end = i + 1;
       while (end < n && isDomainChar(text.charCodeAt(end))) end++;
       while (end > i + 1 && text.charCodeAt(end - 1) === 46) end--; // trailing sentence dot
-      const dot = text.lastIndexOf('.', end - 1);
-      if (start < i && dot > i + 1 && dot < end - 1) {
+      // The domain needs a dot inside it. Searched within the domain only: `lastIndexOf`
+      // from its end would run back through the whole text for every "@" (quadratic).
+      let dot = -1;
+      for (let k = end - 2; k > i + 1; k--)
+        if (text.charCodeAt(k) === 46) {
+          dot = k;
+          break;
+        }
+      if (start < i && dot !== -1) {
         out += `${text.slice(copied, start)}[EMAIL]`;
         copied = end;
         i = end;
@@ -147,12 +169,11 @@ export function redactPii(text: string): string {
 }
 
 /**
- * Removes credentials from URLs inside a message (`https://user:secret@host` →
- * `https://[REDACTED]@host`): HTTP client errors often quote the request URL.
+ * Removes credentials from a message before it is clipped (clipping first could cut one
+ * in half, leaving a part that no longer looks like one): URL userinfo, secret query
+ * parameters and Authorization values, as src/secrets.ts finds them. HTTP client errors
+ * often quote the request URL.
  */
 export function scrubUrlCredentials(text: string): string {
-  if (!text.includes('@') || !text.includes('://')) return text;
-  // Userinfo runs to the last "@" before the host: a password may hold an unencoded "@".
-  // Unbounded but linear: each attempt starts at a "://" and stops at the next separator.
-  return text.replace(/:\/\/[^\s/?#]+@/g, `://${REDACTED}@`);
+  return scrubSecrets(text);
 }

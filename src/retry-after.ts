@@ -138,9 +138,16 @@ function isDecimal(text: string): boolean {
   return dot === -1 ? digits(text, 0, text.length, 15) : digits(text, 0, dot, 15) && digits(text, dot + 1, text.length, 6);
 }
 
-function clamp(ms: number, maxMs: number): number {
-  if (!Number.isFinite(ms) || ms < 0) return 0;
-  return Math.min(Math.round(ms), maxMs);
+/**
+ * A delay as the result carries it: past hints (negative) become 0, and anything at or
+ * above the cap, however large, becomes the cap. A hint too large for a double (seconds
+ * times 1000 overflowing to Infinity) is still a hint to wait long, never "retry now".
+ * NaN says nothing and is dropped.
+ */
+function clamp(ms: number, maxMs: number): number | undefined {
+  if (Number.isNaN(ms)) return undefined;
+  if (ms <= 0) return 0;
+  return ms >= maxMs ? maxMs : Math.round(ms);
 }
 
 /**
@@ -185,7 +192,8 @@ function fromBody(body: unknown, fields: readonly RetryBodyField[]): number | un
   for (const field of fields) {
     let value = ownPath(body, field.path);
     if (typeof value === 'string' && isDecimal(value.trim())) value = Number(value.trim());
-    if (typeof value === 'number' && Number.isFinite(value) && value >= 0)
+    // Infinity too (a parsed body may hold one): it is the longest wait, clamped to the cap.
+    if (typeof value === 'number' && value >= 0)
       return field.unit === 'seconds' ? value * 1000 : value;
   }
   return undefined;

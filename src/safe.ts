@@ -177,3 +177,26 @@ function copyValue(value: unknown, depth: number, budget: { left: number }): unk
   }
   return out;
 }
+
+/**
+ * What a caught value says about itself, for a message: its `message` when that is a
+ * string, else a short description. Never throws: a caught value may be anything a
+ * callee threw, including a null-prototype object (which `String(x)` cannot convert), a
+ * revoked Proxy, or an object whose `message` getter throws. Every `catch` that quotes
+ * what it caught goes through here, so that formatting the failure cannot fail in turn.
+ */
+export function describeCaught(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'object' || typeof value === 'function') {
+    if (value === null) return 'null';
+    try {
+      const message = (value as { message?: unknown }).message;
+      if (typeof message === 'string') return message;
+    } catch {
+      // the getter or a Proxy trap threw: describe the value by its kind instead
+    }
+    return typeof value === 'function' ? 'a thrown function' : 'a thrown object';
+  }
+  // Primitives other than strings: String() is defined for every one (symbols included).
+  return String(value);
+}

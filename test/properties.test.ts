@@ -19,6 +19,10 @@ import * as brazeEntry from '../src/generated/vendors/braze.js';
 import * as sinchEntry from '../src/generated/vendors/sinch.js';
 import * as spotzeeEntry from '../src/generated/vendors/spotzee.js';
 import * as transformifyEntry from '../src/generated/vendors/transformify.js';
+import { classifyLine } from '../src/cli/classify-line.js';
+import { maskExampleInput } from '../src/cli/mask-headers.js';
+import { createResultTable } from '../src/cli/result-table.js';
+import { secretMarkers } from '../src/secrets.js';
 import { assertContract } from './support/contract.js';
 
 // ---------------------------------------------------------------------------------------
@@ -31,15 +35,20 @@ const TIMEOUT = FUZZ_RUNS > 0 ? 60 * 60_000 : 60_000;
 
 /** Share of TOTAL_RUNS per property (sums to 1). */
 const RUNS = {
-  classifyArbitrary: 0.25,
-  classifyHostile: 0.12,
+  classifyArbitrary: 0.17,
+  classifyHostile: 0.09,
   classifyOptions: 0.06,
-  noMaskedFailures: 0.12,
+  noMaskedFailures: 0.09,
   unreadableHeaders: 0.05,
-  deterministic: 0.15,
+  deterministic: 0.1,
   noMutation: 0.05,
-  normalizeError: 0.15,
-  normalizeErrorDeterministic: 0.05,
+  normalizeError: 0.12,
+  normalizeErrorDeterministic: 0.03,
+  hostileOptions: 0.04,
+  statefulProxies: 0.05,
+  nullPrototypeThrows: 0.03,
+  pollutedPrototypes: 0.04,
+  plantedCredentials: 0.08,
 } as const;
 
 function runs(share: number): number {
@@ -991,6 +1000,392 @@ describe('normalizeError', () => {
           expect(first.error?.message ?? '').not.toMatch(MASKED_FAILURE);
         },
         RUNS.normalizeErrorDeterministic,
+      );
+    },
+    TIMEOUT,
+  );
+});
+
+// ---------------------------------------------------------------------------------------
+// A hostile environment: options, values that change between reads, null-prototype
+// throws, a polluted Object.prototype, and credentials planted in every input member.
+
+/** What a hostile trap or getter throws: an Error, or values `String()` cannot convert or should not be asked to. */
+const thrownKind = fc.constantFrom('Error', 'null-prototype', 'revoked Proxy', 'undefined', 'Symbol', 'getter-message');
+
+function thrownOf(kind: string): unknown {
+  switch (kind) {
+    case 'null-prototype':
+      return Object.create(null) as object;
+    case 'revoked Proxy':
+      return revokedProxy();
+    case 'undefined':
+      return undefined;
+    case 'Symbol':
+      return Symbol('thrown');
+    case 'getter-message':
+      return Object.defineProperty({}, 'message', {
+        get() {
+          throw Object.create(null) as object;
+        },
+      });
+    default:
+      return new Error('thrown');
+  }
+}
+
+/** A Proxy over `target` whose every trap in `traps` throws `thrown`. */
+function proxyThrowing(target: object, traps: readonly string[], thrown: () => unknown): object {
+  const handler: ProxyHandler<object> = {};
+  for (const trap of traps)
+    (handler as Record<string, unknown>)[trap] = () => {
+      throw thrown();
+    };
+  return new Proxy(target, handler);
+}
+
+/** Null-prototype and other unconvertible throws, from traps and getters, anywhere in an input or a thrown value. */
+const nullPrototypeThrow: fc.Arbitrary<Lazy> = fc
+  .tuple(thrownKind, fc.constantFrom('object', 'array'), fc.subarray([...TRAPS], { minLength: 1 }), fc.subarray(RESPONSE_KEYS, { minLength: 1 }), fc.boolean())
+  .map(([kind, target, traps, keys, asProxy]) =>
+    lazy(`${asProxy ? `Proxy(${target}) throwing on ${traps.join(',')}` : `getters on ${keys.join(',')} of an object`} that throw ${kind}`, () => {
+      if (asProxy) return proxyThrowing(target === 'array' ? [] : {}, traps, () => thrownOf(kind));
+      // Getters go on an object: an array's `length` cannot be redefined.
+      const out = {};
+      for (const key of keys)
+        Object.defineProperty(out, key, {
+          enumerable: true,
+          get() {
+            throw thrownOf(kind);
+          },
+        });
+      return out;
+    }),
+  );
+
+/**
+ * A Proxy whose members change between reads: each read of a key returns the next of its
+ * values (a list's `length` grows or shrinks, a status flips from 200 to 500, a message
+ * from text to an object), as an attacker's getter could.
+ */
+function stateful(target: object, values: Readonly<Record<string, readonly unknown[]>>): object {
+  const reads = new Map<PropertyKey, number>();
+  return new Proxy(target, {
+    get(object, key, receiver) {
+      const choices = typeof key === 'string' ? values[key] : undefined;
+      if (choices === undefined || choices.length === 0) return Reflect.get(object, key, receiver) as unknown;
+      const count = reads.get(key) ?? 0;
+      reads.set(key, count + 1);
+      return choices[count % choices.length];
+    },
+  });
+}
+
+const changingList = fc
+  .tuple(fc.array(item, { minLength: 1, maxLength: 3 }), fc.array(fc.constantFrom<unknown>(0, 1, 2, 5, 1_000, 100_000, -1, NaN, '2'), { minLength: 2, maxLength: 4 }))
+  .map(([items, lengths]) => lazy(`a list of ${items.length} whose length reads ${lengths.join(', ')}`, () => stateful([...(materialize(items) as unknown[])], { length: lengths })));
+
+const statefulInput: fc.Arbitrary<unknown> = fc.oneof(
+  // Error statuses: the lists become field errors. (A 2xx body's per-item list whose
+  // length changes between reads can still give `partial` with no minor errors, and a
+  // length near 2^32 is still walked element by element: reading each list once, by its
+  // content, belongs to the rewrite of how bodies are read, src/items.ts and fields.ts.)
+  fc
+    .tuple(changingList, fc.constantFrom<unknown>(400, 422, 503), fc.constantFrom('braze', 'spotzee', 'sinch', undefined))
+    .map(([list, s, v]) => ({ vendor: v, status: s, body: { message: 'success', errors: list, error: { code: 'x', details: list } } })),
+  fc
+    .tuple(fc.array(fc.oneof(status, fc.constant<unknown>(undefined)), { minLength: 2, maxLength: 3 }), fc.array(body, { minLength: 2, maxLength: 3 }), fc.array(vendor, { minLength: 2, maxLength: 3 }), fc.array(headers, { minLength: 1, maxLength: 2 }))
+    .map(([statuses, bodies, vendors, headerList]) =>
+      lazy('an input whose members change between reads', () => stateful({}, { status: statuses, body: bodies.map(materialize), vendor: vendors, headers: headerList.map(materialize) })),
+    ),
+  fc
+    .tuple(fc.array(text, { minLength: 2, maxLength: 3 }), fc.array(code, { minLength: 2, maxLength: 3 }), fc.constantFrom<unknown>(400, 201, 422))
+    .map(([messages, codes, s]) => ({ vendor: 'braze', status: s, body: lazy('a body whose message and code change between reads', () => stateful({}, { message: messages, code: codes, errors: [['x'], 'y', undefined] })) })),
+);
+
+const statefulThrown: fc.Arbitrary<unknown> = fc
+  .tuple(fc.array(thrownMessage, { minLength: 2, maxLength: 3 }), fc.array(fc.oneof(transportCode, fc.constant<unknown>(undefined)), { minLength: 2, maxLength: 3 }), changingList)
+  .map(([messages, codes, list]) =>
+    lazy('a thrown error whose members change between reads', () =>
+      stateful(new Error('x'), { message: messages, code: codes, errors: [materialize(list)], cause: [undefined, { code: 'ECONNRESET' }], response: [undefined, { status: 503 }, null] }),
+    ),
+  );
+
+/** Options nobody should pass: null, primitives, revoked Proxies, throwing getters, and values that change between reads. */
+const hostileOptions: fc.Arbitrary<unknown> = fc.oneof(
+  options,
+  fc.constantFrom<unknown>(null, 'braze', 42, true, [], () => ({})),
+  fc.constant(REVOKED),
+  nullPrototypeThrow,
+  fc
+    .tuple(fc.array(vendor, { minLength: 2, maxLength: 3 }), fc.array(fc.oneof(fc.nat(), fc.constantFrom(NaN, -1, Infinity)), { minLength: 2, maxLength: 3 }), fc.array(fc.constantFrom<unknown>(true, false, 'yes'), { minLength: 2, maxLength: 3 }))
+    .map(([vendors, caps, pii]) => lazy('options that change between reads', () => stateful({}, { vendor: vendors, maxRetryAfterMs: caps, maxBodyBytes: caps, redactPii: pii, now: [() => NOW, 'x'] }))),
+);
+
+/** Keys an attacker may have set on `Object.prototype` (the input members read and the members of thrown errors). */
+const POLLUTED_KEYS = ['cause', 'url', 'response', 'name', 'status', 'statusCode', 'config', 'data', 'message', 'code', 'errors', 'vendor', 'headers', 'body', 'request', 'error', 'details', 'detail', 'title', 'type', 'text', 'fields', 'input_array', 'index', 'retry-after', 'x-request-id', 'method', 'idempotencyKey', 'baseURL', 'options', 'redactPii', 'maxBodyBytes'];
+const pollutionValue = fc.constantFrom<unknown>({ code: 'ECONNRESET' }, 'polluted', 503, 429, ['polluted'], { status: 503, data: { message: 'Invalid Campaign ID' } }, 'https://u:pw@h/', true, '5');
+const pollution = fc.array(fc.tuple(fc.constantFrom(...POLLUTED_KEYS), pollutionValue), { minLength: 1, maxLength: 4 });
+
+/**
+ * Runs `action` with `Object.prototype` polluted by `entries` (as enumerable data, as a
+ * JSON merge would leave it), and restores the prototype before returning or throwing.
+ */
+function whilePolluted<T>(entries: readonly (readonly [string, unknown])[], action: () => T): T {
+  const proto = Object.prototype as Record<string, unknown>;
+  const before = new Map(entries.map(([key]) => [key, Object.getOwnPropertyDescriptor(proto, key)]));
+  try {
+    for (const [key, value] of entries) Object.defineProperty(proto, key, { value, enumerable: true, writable: true, configurable: true });
+    return action();
+  } finally {
+    for (const [key, descriptor] of before) {
+      if (descriptor === undefined) delete proto[key];
+      else Object.defineProperty(proto, key, descriptor);
+    }
+  }
+}
+
+const ALNUM = [...'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789'];
+/** A distinctive credential: it cannot occur in a result unless it came from the input. */
+const credential = fc.array(fc.constantFrom(...ALNUM), { minLength: 14, maxLength: 22 }).map((chars) => `plt${chars.join('')}`);
+
+/** The forms credentials take in text, with the string that must not appear in any output. */
+type Planted = { text: string; secret: string; marker: boolean };
+const CREDENTIAL_FORMS: ((cred: string) => Planted)[] = [
+  (c) => ({ text: `https://user:${c}@api.example.com/v1`, secret: c, marker: false }),
+  (c) => ({ text: `https://u:pa/${c}@h.example/x`, secret: c, marker: false }),
+  (c) => ({ text: `https://${c}@h.example/`, secret: c, marker: false }),
+  (c) => ({ text: `user:${c}@proxy.example:443`, secret: c, marker: false }),
+  (c) => ({ text: `https://h.example/v1?api_key=${c}&x=1`, secret: c, marker: false }),
+  (c) => ({ text: `https://h.example/v1?a=1&access_token=${c}`, secret: c, marker: false }),
+  (c) => ({ text: `/v1/send?token=${c}`, secret: c, marker: false }),
+  (c) => ({ text: `Authorization: Bearer ${c}`, secret: c, marker: false }),
+  (c) => ({ text: `bearer ${c}`, secret: c, marker: false }),
+  (c) => ({ text: `Authorization: Basic ${btoa(`alice:${c}`)}`, secret: btoa(`alice:${c}`), marker: false }),
+  (c) => ({ text: `Invalid API key: ${c}`, secret: c, marker: true }),
+  (c) => ({ text: `Error: Invalid API key:${c}`, secret: c, marker: true }),
+];
+
+const planted = fc
+  .tuple(credential, fc.nat(CREDENTIAL_FORMS.length - 1), fc.option(text, { nil: undefined }), fc.option(text, { nil: undefined }))
+  .map(([cred, form, before, after]) => {
+    const found = CREDENTIAL_FORMS[form]!(cred);
+    return { ...found, text: [before, found.text, after].filter((part) => part !== undefined && part !== '').join(' ') };
+  });
+
+/** Every member of a response input a credential can be planted in. */
+const RESPONSE_PLACES = ['url', 'vendor', 'x-request-id', 'request-id', 'authorization', 'body text', 'message', 'code', 'error', 'detail', 'title', 'text', 'item', 'item type', 'field message', 'field path', 'error.message', 'error.code', 'problem type', 'html title'] as const;
+/** Every member of a thrown value a credential can be planted in. */
+const THROWN_PLACES = ['message', 'cause.message', 'errors[0].message', 'code', 'name', 'config.url', 'config.baseURL', 'response.data.message', 'response.headers.x-request-id', 'string'] as const;
+
+function plantInResponse(place: (typeof RESPONSE_PLACES)[number], value: string, s: unknown, v: unknown): unknown {
+  const input: Record<string, unknown> = { vendor: v, status: s };
+  switch (place) {
+    case 'url':
+    case 'vendor':
+      input[place] = value;
+      break;
+    case 'x-request-id':
+    case 'request-id':
+    case 'authorization':
+      input.headers = { [place]: value };
+      break;
+    case 'body text':
+      input.body = value;
+      break;
+    case 'item':
+      input.body = { message: 'success', errors: [value] };
+      break;
+    case 'item type':
+      input.body = { message: 'success', errors: [{ type: value, input_array: 'attributes', index: 0 }] };
+      break;
+    case 'field message':
+      input.body = { error: { code: 'validation_failed', message: 'invalid', details: { email: value } }, errors: { phone: value } };
+      break;
+    case 'field path':
+      input.body = { errors: { [value]: 'is invalid' } };
+      break;
+    case 'error.message':
+    case 'error.code':
+      input.body = { error: { [place.slice(6)]: value } };
+      break;
+    case 'problem type':
+      input.headers = { 'content-type': 'application/problem+json' };
+      input.body = { type: `https://errors.example/${value}`, title: value, detail: value, status: 400 };
+      break;
+    case 'html title':
+      input.body = `<html><head><title>${value}</title></head></html>`;
+      break;
+    default:
+      input.body = { [place]: value };
+  }
+  return input;
+}
+
+function plantInThrown(place: (typeof THROWN_PLACES)[number], value: string): unknown {
+  switch (place) {
+    case 'string':
+      return value;
+    case 'cause.message':
+      return new TypeError('fetch failed', { cause: Object.assign(new Error(value), { code: 'ECONNREFUSED' }) });
+    case 'errors[0].message':
+      return new AggregateError([new Error(value)], 'all failed');
+    case 'code':
+    case 'name':
+      return Object.assign(new Error('failed'), { [place]: value });
+    case 'config.url':
+    case 'config.baseURL':
+      return Object.assign(new Error(`timeout of 100ms exceeded`), { name: 'AxiosError', code: 'ECONNABORTED', config: { url: value, baseURL: value, method: 'post' } });
+    case 'response.data.message':
+      return Object.assign(new Error('Request failed with status code 400'), { name: 'AxiosError', response: { status: 400, headers: {}, data: { message: value, error: value } } });
+    case 'response.headers.x-request-id':
+      return Object.assign(new Error('Request failed with status code 503'), { name: 'AxiosError', response: { status: 503, headers: { 'x-request-id': value }, data: '' } });
+    default:
+      return new Error(value);
+  }
+}
+
+/** Every string of a value, recursively (results are small plain data). */
+function stringsOf(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) for (const member of value) stringsOf(member, out);
+  else if (typeof value === 'object' && value !== null) for (const [key, member] of Object.entries(value)) out.push(key, ...stringsOf(member));
+  return out;
+}
+
+function expectNoCredential(where: string, value: unknown, secret: string): void {
+  const lower = secret.toLowerCase();
+  for (const found of stringsOf(value)) if (found.toLowerCase().includes(lower)) throw new Error(`${where}: the planted credential ${secret} is in ${JSON.stringify(found)}`);
+}
+
+/** Classifiers whose catalogs mark the secret that the marker forms plant (Braze's echoed API key). */
+const WITH_BRAZE = ['createClassifier()', 'vendor-errors/braze'];
+const CLI_CLASSIFIER = createClassifier({ redactPii: true });
+const CLI_TABLE = createResultTable(undefined);
+const CATALOG_MARKERS = CATALOGS.flatMap(secretMarkers);
+
+describe('a hostile environment', () => {
+  it(
+    'never throws and follows the contract whatever the options (null, primitives, revoked Proxies, throwing getters, values that change between reads)',
+    () => {
+      check(
+        fc.tuple(classifierName, fc.oneof(plainInput, thrownValue), hostileOptions, fc.boolean()),
+        ([name, raw, rawOptions, thrown]) => {
+          const classifier = classifierOf(name);
+          const input = materialize(raw);
+          const opts = materialize(rawOptions) as ClassifyOptions;
+          const result = thrown ? classifier.normalizeError(input, opts) : classifier.classify(input, opts);
+          assertContract(result);
+          expect(result.error?.message ?? '').not.toMatch(/could not be classified: (getter|trap)/);
+        },
+        RUNS.hostileOptions,
+        [['createClassifier()', { status: 500 }, null, false], ['createClassifier()', { status: 500 }, REVOKED, true]],
+      );
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'never throws and follows the contract when members and list lengths change between reads',
+    () => {
+      check(
+        fc.tuple(classifierName, fc.oneof(statefulInput, statefulThrown), fc.boolean()),
+        ([name, raw, asThrown]) => {
+          const classifier = classifierOf(name);
+          const input = materialize(raw);
+          assertContract(asThrown ? classifier.normalizeError(input, FIXED_CLOCK) : classifier.classify(input, FIXED_CLOCK));
+        },
+        RUNS.statefulProxies,
+      );
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'never throws and follows the contract when traps and getters throw null-prototype objects, revoked Proxies or symbols',
+    () => {
+      check(
+        fc.tuple(classifierName, nullPrototypeThrow, fc.constantFrom(...RESPONSE_KEYS), fc.constantFrom('input', 'member', 'body member', 'item', 'thrown', 'cause', 'errors')),
+        ([name, hostile, key, where]) => {
+          const classifier = classifierOf(name);
+          const value = materialize(hostile);
+          switch (where) {
+            case 'input':
+              return assertContract(classifier.classify(value, FIXED_CLOCK));
+            case 'member':
+              return assertContract(classifier.classify(objectFrom([['status', 400], [key, value]]), FIXED_CLOCK));
+            case 'body member':
+              return assertContract(classifier.classify({ vendor: 'braze', status: 400, body: objectFrom([['message', 'x'], [key, value]]) }, FIXED_CLOCK));
+            case 'item':
+              return assertContract(classifier.classify({ vendor: 'braze', status: 201, body: { message: 'success', errors: [value, 'x'] } }, FIXED_CLOCK));
+            case 'thrown':
+              return assertContract(classifier.normalizeError(value, FIXED_CLOCK));
+            case 'cause':
+              return assertContract(classifier.normalizeError(Object.assign(new Error('fetch failed'), { cause: value }), FIXED_CLOCK));
+            default:
+              return assertContract(classifier.normalizeError({ message: 'fetch failed', errors: value }, FIXED_CLOCK));
+          }
+        },
+        RUNS.nullPrototypeThrows,
+      );
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'never throws and follows the contract with a polluted Object.prototype (restored after each case); classify results do not change',
+    () => {
+      check(
+        fc.tuple(classifierName, fc.oneof(plainInput, clientError, cyclicThrown), pollution, fc.boolean()),
+        ([name, raw, entries, asThrown]) => {
+          const classifier = classifierOf(name);
+          const input = materialize(raw);
+          const clean = asThrown ? undefined : classifier.classify(input, FIXED_CLOCK);
+          const polluted = whilePolluted(entries, () => (asThrown ? classifier.normalizeError(input, FIXED_CLOCK) : classifier.classify(input, FIXED_CLOCK)));
+          assertContract(polluted);
+          if (clean !== undefined) expect(polluted).toStrictEqual(clean);
+        },
+        RUNS.pollutedPrototypes,
+      );
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'never outputs a planted credential: in any result string, the CLI NDJSON and table output, or an explained example input',
+    () => {
+      check(
+        fc.tuple(
+          classifierName,
+          planted,
+          fc.oneof(fc.constantFrom(...RESPONSE_PLACES).map((place) => ({ kind: 'response' as const, place })), fc.constantFrom(...THROWN_PLACES).map((place) => ({ kind: 'thrown' as const, place }))),
+          fc.constantFrom<unknown>(400, 401, 422, 201, 503, null),
+          fc.constantFrom<unknown>('braze', 'spotzee', 'sinch', 'transformify', undefined),
+          fc.boolean(),
+        ),
+        ([name, plant, where, s, v, pii]) => {
+          const classifierName = plant.marker && !WITH_BRAZE.includes(name) ? 'createClassifier()' : name;
+          const classifier = classifierOf(classifierName);
+          const opts = { ...FIXED_CLOCK, redactPii: pii };
+          if (where.kind === 'thrown') {
+            const thrown = plantInThrown(where.place, plant.text);
+            const result = classifier.normalizeError(thrown, opts);
+            assertContract(result);
+            expectNoCredential(`normalizeError (${where.place})`, result, plant.secret);
+            return;
+          }
+          const input = plantInResponse(where.place, plant.text, s, v);
+          const result = classifier.classify(input, opts);
+          assertContract(result);
+          expectNoCredential(`classify (${where.place})`, result, plant.secret);
+          // The CLI: one NDJSON line in, its NDJSON and table renderings out.
+          const line = classifyLine(CLI_CLASSIFIER, JSON.stringify(input), 1, undefined);
+          expectNoCredential('CLI ndjson', JSON.stringify(line.ok ? line.result : line.invalid), plant.secret);
+          expectNoCredential('CLI table', CLI_TABLE.row(line, 1), plant.secret);
+          // `explain` prints a catalog example's input: masked the same way.
+          expectNoCredential('explain input', JSON.stringify(maskExampleInput(input, CATALOG_MARKERS)), plant.secret);
+        },
+        RUNS.plantedCredentials,
       );
     },
     TIMEOUT,

@@ -269,8 +269,14 @@ describe('resolveRetryDelay', () => {
     ];
     expect(resolve({}, { body: { a: -3, b: 4 }, bodyFields: fields })).toBe(4000);
     expect(resolve({}, { body: { a: 'soon', b: 'later' }, bodyFields: fields })).toBeUndefined();
-    expect(resolve({}, { body: { a: Number.POSITIVE_INFINITY }, bodyFields: fields })).toBeUndefined();
+    expect(resolve({}, { body: { a: Number.NaN }, bodyFields: fields })).toBeUndefined();
     expect(resolve({}, { body: 'retryAfterSeconds=5', bodyFields: fields })).toBeUndefined();
+  });
+
+  it('turns a hint too large for a double, or infinite, into the cap (never into "retry now")', () => {
+    const fields = [{ path: ['a'], unit: 'seconds' as const }];
+    for (const huge of [Number.POSITIVE_INFINITY, 1e306, Number.MAX_VALUE])
+      expect(resolve({}, { body: { a: huge }, bodyFields: fields, maxMs: 60_000 })).toBe(60_000);
   });
 
   it('does not read inherited body properties', () => {

@@ -400,6 +400,107 @@ describe('secrets', () => {
     });
   });
 
+  describe('one scrubber for every output string', () => {
+    const KEY = '5f2c9e1a-7c1d-4c6b-9a51-0b1c2d3e4f50';
+    const password = token('pw');
+    const apiKey = token('ak');
+
+    /** Every string of a result, recursively, for asserting that none holds a planted secret. */
+    function strings(value: unknown, out: string[] = []): string[] {
+      if (typeof value === 'string') out.push(value);
+      else if (Array.isArray(value)) for (const item of value) strings(item, out);
+      else if (typeof value === 'object' && value !== null) for (const item of Object.values(value)) strings(item, out);
+      return out;
+    }
+
+    function expectNowhere(result: Classification<string>, secrets: readonly string[]): void {
+      assertContract(result);
+      for (const text of strings(result)) for (const secret of secrets) expect(text, `a secret reached the result: ${JSON.stringify(result)}`).not.toContain(secret);
+    }
+
+    it('a template param keeps nothing the message lost: Failed to fetch (https://u:PASSWORD@h/)', () => {
+      const result = run(() => classifier.normalizeError(new TypeError(`Failed to fetch (https://u:${password}@h.example/)`), CLOCK));
+      expect(result.error?.id).toBe('network.fetch_network_error');
+      expect(result.error?.params?.host).toBe('https://[REDACTED]@h.example/');
+      expectNowhere(result, [password]);
+    });
+
+    it.each([
+      ['api_key', `https://api.example.com/v1/send?api_key=${apiKey}&x=1`],
+      ['apikey', `https://api.example.com/v1/send?apikey=${apiKey}`],
+      ['access_token', `https://api.example.com/v1?a=1&access_token=${apiKey}#top`],
+      ['token', `https://api.example.com/v1?token=${apiKey}`],
+      ['X-Amz-Signature', `https://bucket.s3.amazonaws.com/k?X-Amz-Credential=AKIA${apiKey}%2F20250101&X-Amz-Signature=${apiKey}`],
+      ['a form body', `grant_type=client_credentials&client_secret=${apiKey}`],
+    ])('a secret query parameter (%s) is scrubbed in thrown messages, response messages and fields', (_label, url) => {
+      const thrown = run(() => classifier.normalizeError(new Error(`request to ${url} failed, reason: socket hang up`), CLOCK));
+      expectNowhere(thrown, [apiKey]);
+      expect(thrown.error?.message).toContain('[REDACTED]');
+      const response = run(() =>
+        classifier.classify({ vendor: 'spotzee', status: 422, body: { error: { code: 'validation_failed', message: `bad ${url}`, details: { url: `see ${url}` } } } }, CLOCK),
+      );
+      expectNowhere(response, [apiKey]);
+      expect(response.error?.fields?.[0]?.message).toContain('[REDACTED]');
+    });
+
+    it.each([
+      ['a password holding "/"', `https://user:${password.slice(0, 6)}/${password.slice(6)}@api.example.com/v1`],
+      ['a password holding "@"', `https://user:${password.slice(0, 6)}@${password.slice(6)}@api.example.com/v1`],
+      ['no scheme, with a port', `user:${password}@api.example.com:443`],
+      ['no scheme, a token as user', `${password}:x@10.0.0.1:8443`],
+    ])('URL userinfo with %s is scrubbed', (_label, url) => {
+      const result = run(() => classifier.normalizeError(new Error(`connect ECONNREFUSED ${url}`), CLOCK));
+      expectNowhere(result, [password, password.slice(6)]);
+    });
+
+    it('leaves e-mail addresses and scoped package paths alone (they are no userinfo)', () => {
+      const result = run(() => classifier.classify({ status: 404, body: { message: 'No user jane@example.com at https://registry.example.org/@scope/pkg' } }, CLOCK));
+      expect(result.error?.message).toBe('No user jane@example.com at https://registry.example.org/@scope/pkg');
+    });
+
+    it.each([
+      ['Bearer', `401 Unauthorized: Authorization: Bearer ${apiKey}`],
+      ['bearer alone', `invalid bearer ${apiKey}`],
+      ['Basic', `401 Unauthorized: Authorization: Basic ${btoa(`alice:${apiKey}`)}`],
+      ['another scheme', `Authorization: Token ${apiKey}`],
+      ['no scheme', `proxy rejected Authorization: ${apiKey}`],
+      ['JSON', `{"authorization":"Bearer ${apiKey}"}`],
+    ])('an Authorization value in thrown text (%s) is scrubbed', (_label, message) => {
+      const result = run(() => classifier.normalizeError(new Error(message), CLOCK));
+      expectNowhere(result, [apiKey, btoa(`alice:${apiKey}`)]);
+      expect(result.error?.message).toContain('[REDACTED]');
+    });
+
+    it('keeps "basic" as a word when no credential follows it', () => {
+      const result = run(() => classifier.classify({ status: 403, body: { message: 'Basic plan does not include this feature' } }, CLOCK));
+      expect(result.error?.message).toBe('Basic plan does not include this feature');
+    });
+
+    it.each([
+      ['in code', { vendor: 'braze', status: 401, body: { error: `Invalid API key: ${KEY}` } }],
+      ['in a field message', { vendor: 'spotzee', status: 422, body: { error: { code: 'validation_failed', message: 'bad', details: { key: `Invalid API key: ${KEY}` } } } }],
+      ['in minor messages and fields', { vendor: 'braze', status: 201, body: { message: 'success', errors: [`Invalid API key: ${KEY}`, { type: `Invalid API key: ${KEY}`, input_array: 'x', index: 0 }] } }],
+      ['in a text body without a vendor', { status: 401, body: `Invalid API key: ${KEY}` }],
+      ['without the space', { vendor: 'braze', status: 401, body: { message: `Invalid API key:${KEY}` } }],
+      ['after a prefix', { vendor: 'braze', status: 401, body: `Error: Invalid API key: ${KEY}` }],
+      ['with other whitespace and case', { status: 401, body: { message: `INVALID  API\tKEY:   ${KEY}` } }],
+    ])('a catalog-marked secret (Braze echoes the API key) is redacted %s', (_label, input) => {
+      const result = run(() => classifier.classify(input, CLOCK));
+      expectNowhere(result, [KEY, KEY.slice(0, 18), KEY.slice(-12)]);
+    });
+
+    it('the request id is scrubbed too', () => {
+      const result = run(() => classifier.classify({ status: 500, headers: { 'x-request-id': `https://u:${password}@h/` } }, CLOCK));
+      expect(result.requestId).toBe('https://[REDACTED]@h/');
+    });
+
+    it('a credential cut by the message length limit is still scrubbed', () => {
+      const message = `${'x'.repeat(1_985)} https://user:${password}@api.example.com/`;
+      const result = run(() => classifier.classify({ status: 400, body: { message } }, CLOCK));
+      expectNowhere(result, [password.slice(0, 6)]);
+    });
+  });
+
   describe('redactPii', () => {
     const PII = ['jane.doe@example.com', 'ops+alerts@mail.example.co.uk', '+1 (415) 555-0100', '+44 20 7946 0958', '+4915112345678', '(415) 555-0100'];
 
@@ -648,6 +749,21 @@ describe('linear time: adversarial 1 MB bodies finish and give a valid result', 
     const vendor = name === 'generic' ? undefined : name;
     for (const [, make] of STRUCTURAL)
       for (const status of [400, 502]) classified(() => classifier.classify({ vendor, status, body: make() }, CLOCK));
+  });
+
+  it('field and item messages of 64 KB to 1 MB are clipped before PII redaction, and redacted', () => {
+    for (const size of [65_536, MB])
+      for (const unit of ['1 ', 'a@', '1-', '+1 (', 'a.a@b', 'call +1 415 555 0100 or jane@example.com ']) {
+        const message = fill(unit, size);
+        const fields = classified(() => classifier.classify({ status: 422, body: { errors: { email: message, phone: message } } }, { ...CLOCK, redactPii: true }));
+        for (const field of fields.error?.fields ?? []) {
+          expect(field.message.length).toBeLessThanOrEqual(2000);
+          expect(field.message).not.toContain('jane@example.com');
+          expect(field.message).not.toContain('415 555 0100');
+        }
+        const items = classified(() => classifier.classify({ vendor: 'braze', status: 201, body: { message: 'success', errors: [message, { type: message, input_array: 'a', index: 0 }] } }, { ...CLOCK, redactPii: true }));
+        for (const minor of items.minor) for (const text of [minor.message, ...(minor.fields ?? []).map((field) => field.message)]) expect(text).not.toContain('jane@example.com');
+      }
   });
 
   it('1 MB header values finish', () => {

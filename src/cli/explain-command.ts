@@ -5,6 +5,7 @@
  * the catalog, so it shows what this version really returns).
  */
 import type { Catalog, CatalogEntry, Classification, Classifier } from '../index.js';
+import { scrubSecrets, secretMarkers, type SecretMarker } from '../secrets.js';
 import { flag, parseCommandArgs, positionalsUpTo, stringOption, type OptionSpec, wroteHelp } from './args.js';
 import { CATEGORY_MEANINGS } from './category-meanings.js';
 import { allCatalogs, loadCatalogSet } from './catalog-set.js';
@@ -14,7 +15,7 @@ import { EXIT_OK } from './exit-codes.js';
 import { EXPLAIN_HELP } from './help.js';
 import type { CliIo } from './io.js';
 import { makeClassifier } from './make-classifier.js';
-import { maskSecretHeaders } from './mask-headers.js';
+import { maskExampleInput } from './mask-headers.js';
 import { terminalSafe } from './table.js';
 import { UsageError } from './usage-error.js';
 
@@ -53,7 +54,7 @@ export interface Explanation {
   matches: string;
   /** The vendor's retry policy note, for retryable entries of vendors that have one. */
   retryNote?: string;
-  /** The entry's first example, with credential headers masked, and the result it gives now. */
+  /** The entry's first example, with credentials masked, and the result it gives now. */
   example?: { name: string; source?: string; input: unknown; result: Classification };
 }
 
@@ -64,7 +65,7 @@ function runExample(classifier: Classifier, input: unknown): Classification {
   return classifier.classify(input, options);
 }
 
-function explainEntry(catalog: Catalog, entry: CatalogEntry, classifier: Classifier): Explanation {
+function explainEntry(catalog: Catalog, entry: CatalogEntry, classifier: Classifier, markers: readonly SecretMarker[]): Explanation {
   const outcome = entry.outcome ?? 'error';
   const explanation: Explanation = {
     id: entry.id,
@@ -86,9 +87,9 @@ function explainEntry(catalog: Catalog, entry: CatalogEntry, classifier: Classif
   const example = entry.examples[0];
   if (example !== undefined) {
     explanation.example = {
-      name: example.name,
-      ...(example.source === undefined ? {} : { source: example.source }),
-      input: maskSecretHeaders(example.input),
+      name: scrubSecrets(example.name, markers),
+      ...(example.source === undefined ? {} : { source: scrubSecrets(example.source, markers) }),
+      input: maskExampleInput(example.input, markers),
       result: runExample(classifier, example.input),
     };
   }
@@ -153,7 +154,7 @@ export async function explainCommand(argv: readonly string[], io: CliIo): Promis
   for (const catalog of catalogs) {
     const entry = catalog.entries.find((candidate) => candidate.id === id);
     if (entry !== undefined) {
-      explanation = explainEntry(catalog, entry, makeClassifier('explain', set, { redactPii: false }));
+      explanation = explainEntry(catalog, entry, makeClassifier('explain', set, { redactPii: false }), catalogs.flatMap(secretMarkers));
       break;
     }
     if (id === `${catalog.vendor}.unknown`) {

@@ -4,6 +4,7 @@
  * directory, no input at all) are usage errors, reported before any output.
  */
 import { open } from 'node:fs/promises';
+import { describeCaught } from '../safe.js';
 import type { InputStream } from './io.js';
 import { UsageError } from './usage-error.js';
 
@@ -25,7 +26,7 @@ function describeOpenError(path: string, cause: unknown): string {
   if (code === 'ENOENT') return `no such file: ${path}`;
   if (code === 'EACCES' || code === 'EPERM') return `permission denied: ${path}`;
   if (code === 'EISDIR') return `is a directory: ${path}`;
-  return `cannot open ${path}: ${code ?? (cause instanceof Error ? cause.message : String(cause))}`;
+  return `cannot open ${path}: ${code ?? describeCaught(cause)}`;
 }
 
 /**

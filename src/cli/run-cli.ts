@@ -12,6 +12,7 @@ import { MAIN_HELP } from './help.js';
 import type { CliIo, Command } from './io.js';
 import { lintCommand } from './lint-command.js';
 import { statsCommand } from './stats-command.js';
+import { describeCaught } from '../safe.js';
 import { isUsageError } from './usage-error.js';
 import { packageVersion } from './version.js';
 
@@ -26,6 +27,15 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
 
 function commandNamed(name: string): Command | undefined {
   return Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
+}
+
+/** The stack of a caught error for a bug report, read as guardedly as its message. */
+function stackOf(error: Error): string {
+  try {
+    return typeof error.stack === 'string' ? error.stack : describeCaught(error);
+  } catch {
+    return describeCaught(error);
+  }
 }
 
 function usage(io: CliIo, message: string, hint: string): number {
@@ -66,7 +76,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     // Input that fails while being read (EIO, a file truncated underneath us) or a bug:
     // one line, no stack trace; VENDOR_ERRORS_DEBUG=1 shows the stack for bug reports.
-    const detail = error instanceof Error ? (process.env['VENDOR_ERRORS_DEBUG'] ? (error.stack ?? error.message) : error.message) : String(error);
+    const detail = error instanceof Error && process.env['VENDOR_ERRORS_DEBUG'] ? stackOf(error) : describeCaught(error);
     io.stderr.write(`vendor-errors ${name}: ${detail}\n`);
     return EXIT_PROBLEMS;
   }
