@@ -119,7 +119,7 @@ describe('security', () => {
       vendor: 'acme',
       name: 'Acme',
       docs: 'https://acme.example/docs',
-      shapes: ['braze'],
+      shapes: ['json'],
       hosts: ['api.acme.example'],
       requestIdHeaders: [],
       entries: [

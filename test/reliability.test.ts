@@ -56,7 +56,7 @@ function listWithThrowingLength(): unknown[] {
 }
 
 function catalog(entries: CatalogEntry[], extra: Partial<Catalog> = {}): Catalog {
-  return { vendor: 'acme', name: 'Acme', docs: 'https://acme.test/errors', shapes: ['spotzee'], hosts: ['api.acme.test'], requestIdHeaders: [], entries, ...extra };
+  return { vendor: 'acme', name: 'Acme', docs: 'https://acme.test/errors', shapes: [{ name: 'acme', when: { 'error.code': 'string' }, code: ['error.code'], message: ['error.message'] }], hosts: ['api.acme.test'], requestIdHeaders: [], entries, ...extra };
 }
 
 function entry(id: string, overrides: Partial<CatalogEntry> = {}): CatalogEntry {
