@@ -8,7 +8,7 @@ import type { CompiledItems, CompiledReader, CompiledShape, ShapeCandidate, Shap
 import { extractFields } from './fields.js';
 import { hasType, readPath, type JsonPath, type MemberReader } from './json-path.js';
 import type { ParsedBody } from './parse-body.js';
-import { dataMember, isArray, own, ownKeys } from './safe.js';
+import { dataMember, isArray, own } from './safe.js';
 import { clip, detached, firstNonSpace, hasText } from './text.js';
 import type { FieldError } from './types.js';
 
@@ -145,10 +145,18 @@ type Members = number | undefined;
 /** Bodies with more members than this are read without skipping. */
 const MAX_FILTERED_MEMBERS = 32;
 
-function membersOf(value: unknown, parsed: boolean, memberBits: ReadonlyMap<string, number>): Members {
+/**
+ * Listing an object's members costs time in proportion to all of them (a body of 50,000
+ * members takes milliseconds), so only bodies this library parsed from a short text are
+ * listed: a text of this many characters holds few members. Larger bodies, and objects a
+ * caller passed (whose size is unknown), are read without skipping.
+ */
+const MAX_LISTED_TEXT = 4096;
+
+function membersOf(value: unknown, textLength: number, memberBits: ReadonlyMap<string, number>): Members {
+  if (textLength < 0 || textLength > MAX_LISTED_TEXT) return undefined;
   if (typeof value !== 'object' || value === null || isArray(value)) return undefined;
-  // Parsed JSON has no traps to guard against; a caller's object goes through the guarded list.
-  return bitsOf(parsed ? Object.keys(value) : ownKeys(value, MAX_FILTERED_MEMBERS + 1), memberBits);
+  return bitsOf(Object.keys(value), memberBits);
 }
 
 /** The bits of a caller object's member names (read through the guarded key list). */
@@ -255,10 +263,11 @@ function readShape(shape: CompiledShape, root: unknown, members: Members | undef
 }
 
 /** The first JSON recogniser of `order` that holds, read. */
-function fromJson(value: unknown, parsed: boolean, contentType: string | undefined, order: ShapeOrder): Extracted {
+function fromJson(value: unknown, textLength: number, contentType: string | undefined, order: ShapeOrder): Extracted {
   const { json } = order;
-  const read = parsed ? dataMember : own;
-  const members = membersOf(value, parsed, order.memberBits);
+  // JSON this library parsed has no getters or Proxy traps: it is read without guards.
+  const read = textLength >= 0 ? dataMember : own;
+  const members = membersOf(value, textLength, order.memberBits);
   for (let i = 0; i < json.length; i++) {
     const candidate = json[i]!;
     // A member without a bit is looked up by the conditions themselves.
@@ -340,7 +349,7 @@ export function firstLine(body: string): string | null {
 export function extract(body: ParsedBody, contentType: string | undefined, order: ShapeOrder): Extracted {
   switch (body.kind) {
     case 'json':
-      return fromJson(body.value, body.parsed, contentType, order);
+      return fromJson(body.value, body.textLength, contentType, order);
     case 'html':
       return order.html === undefined ? NOTHING : readShape(order.html, body.text, undefined);
     case 'text':

@@ -7,8 +7,11 @@ import { firstNonSpace } from './text.js';
 
 /** A parsed body. `json` bodies carry the parsed value; text-like bodies their text. */
 export type ParsedBody =
-  /** `parsed`: the value came from this module's `JSON.parse` (plain data: no getters, no Proxies). */
-  | { kind: 'json'; value: unknown; truncated: false; parsed: boolean }
+  /**
+   * `textLength`: the length of the text this module's `JSON.parse` read the value from
+   * (plain data: no getters, no Proxies), or -1 for a value the caller passed.
+   */
+  | { kind: 'json'; value: unknown; truncated: false; textLength: number }
   | { kind: 'html'; text: string; truncated: boolean }
   | { kind: 'text'; text: string; truncated: boolean }
   | { kind: 'empty'; truncated: boolean }
@@ -40,7 +43,7 @@ function parseText(text: string, truncated: boolean): ParsedBody {
   if (first === 123 /* { */ || first === 91 /* [ */) {
     try {
       // JSON.parse rejects a leading byte order mark or whitespace-only prefix it did not expect.
-      return { kind: 'json', value: JSON.parse(start === 0 ? text : text.slice(start)) as unknown, truncated: false, parsed: true };
+      return { kind: 'json', value: JSON.parse(start === 0 ? text : text.slice(start)) as unknown, truncated: false, textLength: text.length };
     } catch {
       // Truncated or invalid JSON: still useful as text (status and message may match).
     }
@@ -82,7 +85,7 @@ function parseOther(body: unknown, maxBodyBytes: number): ParsedBody {
     } catch {
       return EMPTY;
     }
-    return { kind: 'json', value: body, truncated: false, parsed: false };
+    return { kind: 'json', value: body, truncated: false, textLength: -1 };
   }
   if (typeof body === 'number' || typeof body === 'boolean') return { kind: 'text', text: String(body), truncated: false };
   return EMPTY;

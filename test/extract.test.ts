@@ -30,7 +30,7 @@ function run(body: unknown, options: { problemMedia?: boolean; vendor?: string }
 }
 
 function detectShape(value: unknown, problemMedia: boolean, vendor?: string): string | null {
-  return extract({ kind: 'json', value, truncated: false, parsed: false }, problemMedia ? PROBLEM_MEDIA : undefined, orderFor(vendor)).shape;
+  return extract({ kind: 'json', value, truncated: false, textLength: -1 }, problemMedia ? PROBLEM_MEDIA : undefined, orderFor(vendor)).shape;
 }
 
 describe('shape: problem (RFC 9457)', () => {
@@ -386,7 +386,7 @@ describe('hostile parsed bodies', () => {
       throw new Error('trap');
     };
     const hostile = new Proxy({}, { get: trap, has: trap, ownKeys: trap, getOwnPropertyDescriptor: trap, getPrototypeOf: trap });
-    expect(view(extract({ kind: 'json', value: hostile, truncated: false, parsed: false }, undefined, orderFor(undefined)))).toEqual({ shape: 'json', code: null, message: null, fields: undefined, items: undefined });
+    expect(view(extract({ kind: 'json', value: hostile, truncated: false, textLength: -1 }, undefined, orderFor(undefined)))).toEqual({ shape: 'json', code: null, message: null, fields: undefined, items: undefined });
     expect(detectShape(hostile, true)).toBe('json');
   });
 

@@ -33,7 +33,7 @@ describe('classifyItems', () => {
   it('reads at most 1,000 items of a list, once each', () => {
     const engine = buildEngine({ catalogs: [brazeCatalog], generic: genericCatalog });
     const errors = Array.from({ length: 1500 }, () => 'x');
-    const extracted = extract({ kind: 'json', value: { message: 'success', errors }, truncated: false, parsed: false }, undefined, engine.vendors.get('braze')!.shapeOrder);
+    const extracted = extract({ kind: 'json', value: { message: 'success', errors }, truncated: false, textLength: -1 }, undefined, engine.vendors.get('braze')!.shapeOrder);
     expect(extracted.items).toHaveLength(1000);
     expect(classifyItems(braze, spec, extracted.items!, 'braze', 201, false)).toHaveLength(1000);
   });

@@ -13,8 +13,8 @@ describe('parseBody: kinds', () => {
   });
 
   it('parses text starting with "{" or "[" as JSON', () => {
-    expect(parseBody('{"message":"Invalid Campaign ID"}', MAX)).toEqual({ kind: 'json', value: { message: 'Invalid Campaign ID' }, truncated: false, parsed: true });
-    expect(parseBody('  [{"code":"x"}]', MAX)).toEqual({ kind: 'json', value: [{ code: 'x' }], truncated: false, parsed: true });
+    expect(parseBody('{"message":"Invalid Campaign ID"}', MAX)).toEqual({ kind: 'json', value: { message: 'Invalid Campaign ID' }, truncated: false, textLength: 33 });
+    expect(parseBody('  [{"code":"x"}]', MAX)).toEqual({ kind: 'json', value: [{ code: 'x' }], truncated: false, textLength: 16 });
   });
 
   it('reads invalid JSON as text (its status and first line may still match)', () => {
@@ -46,7 +46,7 @@ describe('parseBody: kinds', () => {
     expect(parsed.kind).toBe('json');
     expect(parsed.kind === 'json' && parsed.value).toBe(value);
     // A caller's object may have getters or be a Proxy: it is read through the guarded reader.
-    expect(parsed.kind === 'json' && parsed.parsed).toBe(false);
+    expect(parsed.kind === 'json' && parsed.textLength).toBe(-1);
   });
 
   it('reads functions, symbols and bigints as empty', () => {
@@ -62,7 +62,7 @@ describe('parseBody: byte order mark', () => {
       kind: 'json',
       value: { message: 'Invalid Campaign ID' },
       truncated: false,
-      parsed: true,
+      textLength: 34,
     });
   });
 
@@ -72,7 +72,7 @@ describe('parseBody: byte order mark', () => {
 
   it('parses JSON bytes that start with a UTF-8 byte order mark', () => {
     const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('{"code":"x"}')]);
-    expect(parseBody(bytes, MAX)).toEqual({ kind: 'json', value: { code: 'x' }, truncated: false, parsed: true });
+    expect(parseBody(bytes, MAX)).toEqual({ kind: 'json', value: { code: 'x' }, truncated: false, textLength: 12 });
   });
 });
 
@@ -80,7 +80,7 @@ describe('parseBody: bytes', () => {
   const json = new TextEncoder().encode('{"error":{"code":"rate_limited","message":"slow down"}}');
 
   it('decodes a Uint8Array as UTF-8', () => {
-    expect(parseBody(json, MAX)).toEqual({ kind: 'json', value: { error: { code: 'rate_limited', message: 'slow down' } }, truncated: false, parsed: true });
+    expect(parseBody(json, MAX)).toEqual({ kind: 'json', value: { error: { code: 'rate_limited', message: 'slow down' } }, truncated: false, textLength: 55 });
   });
 
   it('decodes an ArrayBuffer', () => {
@@ -102,7 +102,7 @@ describe('parseBody: bytes', () => {
 
 describe('parseBody: bounds', () => {
   it('parses a body of exactly maxBodyBytes and truncates one unit more', () => {
-    expect(parseBody('{"a":1}', 7)).toEqual({ kind: 'json', value: { a: 1 }, truncated: false, parsed: true });
+    expect(parseBody('{"a":1}', 7)).toEqual({ kind: 'json', value: { a: 1 }, truncated: false, textLength: 7 });
     const over = parseBody('{"a":12}', 7);
     expect(over.truncated).toBe(true);
     expect(over.kind).not.toBe('json');
