@@ -29,8 +29,15 @@ function pathOf(item: unknown): string | undefined {
   return firstString(own(item, 'source'), ['pointer', 'parameter', 'header']);
 }
 
+/**
+ * How many elements of a list are looked at: a sparse list (`length` 2³²−1, no elements)
+ * costs what its first elements cost, not what its length says.
+ */
+const MAX_SCANNED = 1000;
+
 function fromArray(items: unknown[], out: FieldError[]): void {
-  for (let i = 0; i < items.length && out.length < MAX_FIELDS; i++) {
+  const count = Math.min(lengthOf(items), MAX_SCANNED);
+  for (let i = 0; i < count && out.length < MAX_FIELDS; i++) {
     const item = own(items, String(i));
     if (typeof item === 'string') {
       out.push({ path: '', message: item });
@@ -39,6 +46,15 @@ function fromArray(items: unknown[], out: FieldError[]): void {
     if (!isRecord(item)) continue;
     const message = firstString(item, MESSAGE_KEYS);
     if (message !== undefined) out.push({ path: pathOf(item) ?? '', message });
+  }
+}
+
+/** A list's length; 0 when reading it throws (a revoked Proxy). */
+function lengthOf(items: unknown[]): number {
+  try {
+    return items.length;
+  } catch {
+    return 0;
   }
 }
 

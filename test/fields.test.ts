@@ -226,3 +226,16 @@ describe('extractFields: precedence, against a plain reference', () => {
     );
   });
 });
+
+describe('extractFields: bounded work', () => {
+  it('looks at the first 1,000 elements of a list, however long it says it is', () => {
+    const sparse: unknown[] = [];
+    sparse.length = 2 ** 32 - 1;
+    sparse[5] = { field: 'email', message: 'is invalid' };
+    expect(extractFields(sparse)).toEqual([{ path: 'email', message: 'is invalid' }]);
+    const late: unknown[] = [];
+    late.length = 5000;
+    late[4000] = { field: 'email', message: 'is invalid' };
+    expect(extractFields(late)).toBeUndefined();
+  });
+});
