@@ -322,3 +322,28 @@ describe('credentials and vendors', () => {
     expect(normalize(systemError('ECONNRESET'), { vendor: '' }).vendor).toBeNull();
   });
 });
+
+describe('a polluted Object.prototype is never read', () => {
+  it('Object.prototype.cause does not make every Error a network failure', () => {
+    const proto = Object.prototype as Record<string, unknown>;
+    proto['cause'] = { code: 'ECONNRESET' };
+    proto['response'] = { status: 503 };
+    try {
+      const result = normalize(new Error('x'));
+      expect(errorOf(result)).toMatchObject({ id: 'generic.unknown', category: 'unknown', retryable: false });
+      expect(result.status).toBeNull();
+    } finally {
+      delete proto['cause'];
+      delete proto['response'];
+    }
+  });
+
+  it('a class getter (DOMException name) is still read', () => {
+    expect(errorOf(normalize(new DOMException('stop', 'AbortError'))).id).toBe('network.abort_error');
+  });
+
+  it("an axios baseURL of many slashes is joined in linear time", () => {
+    const thrown = Object.assign(new Error('Network Error'), { code: 'ERR_NETWORK', config: { baseURL: `https://rest.iad-01.braze.com${'/'.repeat(200_000)}`, url: '/users/track' } });
+    expect(normalize(thrown).vendor).toBe('braze');
+  });
+});
