@@ -6,7 +6,7 @@
  */
 import type { CompiledItems, CompiledReader, CompiledShape, ShapeCandidate, ShapeOrder } from './compile-shapes.js';
 import { extractFields } from './fields.js';
-import { hasType, readPath, type JsonPath, type MemberReader } from './json-path.js';
+import { hasType, readPath, type MemberReader } from './json-path.js';
 import type { ParsedBody } from './parse-body.js';
 import { dataMember, isArray, own } from './safe.js';
 import { clip, detached, firstNonSpace, hasText } from './text.js';
@@ -137,13 +137,9 @@ export function readValue(root: unknown, reader: CompiledReader, read: MemberRea
 /**
  * The top-level members of a JSON object body, as the bits the engine gave member names
  * (compile-shapes.ts `assignMemberBits`): a recogniser or reader that starts at a member
- * the body lacks is skipped without a read. Undefined (nothing skipped) for arrays, other
- * values, and objects with many members.
+ * the body lacks is skipped without a read. Undefined: nothing is skipped.
  */
 type Members = number | undefined;
-
-/** Bodies with more members than this are read without skipping. */
-const MAX_FILTERED_MEMBERS = 32;
 
 /**
  * Listing an object's members costs time in proportion to all of them (a body of 50,000
@@ -156,33 +152,24 @@ const MAX_LISTED_TEXT = 4096;
 function membersOf(value: unknown, textLength: number, memberBits: ReadonlyMap<string, number>): Members {
   if (textLength < 0 || textLength > MAX_LISTED_TEXT) return undefined;
   if (typeof value !== 'object' || value === null || isArray(value)) return undefined;
-  return bitsOf(Object.keys(value), memberBits);
-}
-
-/** The bits of a caller object's member names (read through the guarded key list). */
-function bitsOf(names: readonly string[], memberBits: ReadonlyMap<string, number>): Members {
-  if (names.length > MAX_FILTERED_MEMBERS) return undefined;
+  const names = Object.keys(value);
   let bits = 0;
   for (let i = 0; i < names.length; i++) bits |= memberBits.get(names[i]!) ?? 0;
   return bits;
 }
 
-/** Whether a body may hold a value at `path`, whose first member has bit `bit` (0: unknown). */
-function mayHaveAt(members: Members | undefined, path: JsonPath, bit: number): boolean {
-  return members === undefined || bit === 0 || path.segments.length === 0 || (members & bit) !== 0;
+/** Whether a body may hold a value at a path whose first member has bit `bit` (0: none given, so maybe). */
+function mayHave(members: Members, bit: number): boolean {
+  return members === undefined || bit === 0 || (members & bit) !== 0;
 }
 
-/** Whether a body may hold a value where `reader` reads. */
-function mayHave(members: Members, reader: CompiledReader): boolean {
-  return members === undefined || reader.bit === 0 || (members & reader.bit) !== 0;
-}
 
 // Three loops rather than one taking a converter: each then calls its converter directly.
 
 /** The first code the readers find; readers starting at a member the body lacks are skipped. */
 export function readCode(root: unknown, readers: readonly CompiledReader[], read: MemberReader = own, members?: Members): string | null {
   for (let i = 0; i < readers.length; i++) {
-    const code = mayHave(members, readers[i]!) ? codeString(readValue(root, readers[i]!, read)) : null;
+    const code = mayHave(members, readers[i]!.bit) ? codeString(readValue(root, readers[i]!, read)) : null;
     if (code !== null) return code;
   }
   return null;
@@ -191,7 +178,7 @@ export function readCode(root: unknown, readers: readonly CompiledReader[], read
 /** The first message the readers find (see {@link readCode}). */
 export function readMessage(root: unknown, readers: readonly CompiledReader[], read: MemberReader = own, members?: Members): string | null {
   for (let i = 0; i < readers.length; i++) {
-    const message = mayHave(members, readers[i]!) ? messageString(readValue(root, readers[i]!, read)) : null;
+    const message = mayHave(members, readers[i]!.bit) ? messageString(readValue(root, readers[i]!, read)) : null;
     if (message !== null) return message;
   }
   return null;
@@ -200,7 +187,7 @@ export function readMessage(root: unknown, readers: readonly CompiledReader[], r
 /** The first field errors the readers find (see {@link readCode}). */
 function readFields(root: unknown, readers: readonly CompiledReader[], read: MemberReader, members: Members): FieldError[] | undefined {
   for (let i = 0; i < readers.length; i++) {
-    const fields = mayHave(members, readers[i]!) ? extractFields(readValue(root, readers[i]!, read)) : undefined;
+    const fields = mayHave(members, readers[i]!.bit) ? extractFields(readValue(root, readers[i]!, read)) : undefined;
     if (fields !== undefined) return fields;
   }
   return undefined;
@@ -249,8 +236,8 @@ function hasMediaType(contentType: string, required: string): boolean {
 const NOTHING: Extracted = { shape: null, owner: null, code: null, message: null, fields: undefined, items: undefined, itemSpec: null };
 
 /** The body read with `shape` (for HTML and text, `root` is the text). */
-function readShape(shape: CompiledShape, root: unknown, members: Members | undefined, read: MemberReader = own): Extracted {
-  const items = shape.items === null || !mayHaveAt(members, shape.items.at, shape.items.atBit) ? undefined : readList(readPath(root, shape.items.at, read));
+function readShape(shape: CompiledShape, root: unknown, members: Members, read: MemberReader = own): Extracted {
+  const items = shape.items === null || !mayHave(members, shape.items.atBit) ? undefined : readList(readPath(root, shape.items.at, read));
   return {
     shape: shape.name,
     owner: shape.owner,

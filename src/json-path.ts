@@ -6,7 +6,7 @@
  * Reads go through own properties only and never throw (safe.ts), so a path over
  * untrusted JSON cannot reach `Object.prototype` or run a hostile getter twice.
  */
-import { dataMember, isArray, own } from './safe.js';
+import { isArray, own } from './safe.js';
 
 /** `*`: every element of an array, first to last, until one gives a value. */
 export const EVERY = '*';
@@ -39,20 +39,7 @@ export type MemberReader = (value: unknown, key: string) => unknown;
  * first element (of at most {@link MAX_EVERY}) whose remaining path gives a value wins.
  */
 export function readPath(value: unknown, path: JsonPath, read: MemberReader = own): unknown {
-  // Parsed JSON, the common case, is read by a loop that calls its reader directly.
-  return read === dataMember ? readData(value, path.segments) : readFrom(value, path.segments, 0, read);
-}
-
-/** {@link readPath} over values `JSON.parse` made. */
-function readData(value: unknown, segments: readonly string[]): unknown {
-  let current = value;
-  for (let i = 0; i < segments.length; i++) {
-    const segment = segments[i]!;
-    if (segment === EVERY) return readEvery(current, segments, i + 1, dataMember);
-    current = dataMember(current, segment);
-    if (current === undefined) return undefined;
-  }
-  return current;
+  return readFrom(value, path.segments, 0, read);
 }
 
 function readFrom(value: unknown, segments: readonly string[], start: number, read: MemberReader): unknown {
